@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need (as root), builds, runs every test project.
+# Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Ring]
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+    echo "test.sh: the .NET 10 SDK is missing: install it (https://dot.net) and run again" >&2
+    exit 1
+fi
+
+# Debian packages the tests use, as "command:package".
+required=("jackd:jackd2")
+missing=()
+for pair in "${required[@]}"; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "test.sh: installing ${missing[*]}"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+        echo "test.sh: missing Debian packages: ${missing[*]} (sudo apt-get install ${missing[*]})" >&2
+        exit 1
+    fi
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build HapticShm.sln -c Release -nologo -clp:ErrorsOnly
+log=$(mktemp)
+status=0
+dotnet test HapticShm.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
+# One closing line for CI: "N passed, N failed, N skipped" summed over the test projects.
+awk '/Failed:.*Passed:/ { gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+exit $status

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+using HapticShm.Cli.Bench;
+
+namespace HapticShm.Cli;
+
+/// <summary>Source-generated JSON for every <c>--json</c> output (camelCase, one object).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(RingBenchResult))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,0 +1,7 @@
+using System.CommandLine;
+using HapticShm.Cli.Verbs;
+
+var root = new RootCommand("HapticShm: drive a vibrotactile array from MIDI/MPE through shared memory.");
+root.Subcommands.Add(BenchVerbs.Create());
+root.Subcommands.Add(BenchVerbs.CreateHiddenRingProducer());
+return root.Parse(args).Invoke();

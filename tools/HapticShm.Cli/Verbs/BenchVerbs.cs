@@ -1,0 +1,39 @@
+using System.CommandLine;
+using HapticShm.Cli.Bench;
+
+namespace HapticShm.Cli.Verbs;
+
+/// <summary>The <c>bench</c> verbs: measurements that print figures.</summary>
+internal static class BenchVerbs
+{
+    internal const string RingProducerVerb = "bench-ring-producer";
+
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Measure throughput, latency and cost; prints figures (--json for machines).");
+        bench.Subcommands.Add(CreateRing());
+        return bench;
+    }
+
+    private static Command CreateRing()
+    {
+        var seconds = new Option<double>("--seconds") { Description = "How long to measure.", DefaultValueFactory = _ => 3 };
+        var capacity = new Option<int>("--capacity") { Description = "Ring capacity in slots (power of two).", DefaultValueFactory = _ => 4096 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var ring = new Command("ring", "Push commands from a second process through a ring file and pop them here.") { seconds, capacity, json };
+        ring.SetAction(result => RingBench.Run(result.GetValue(seconds), result.GetValue(capacity), result.GetValue(json)));
+        return ring;
+    }
+
+    /// <summary>The producer half of <c>bench ring</c>, run in a child process.</summary>
+    public static Command CreateHiddenRingProducer()
+    {
+        var path = new Argument<string>("ring");
+        var throughputSeconds = new Argument<double>("throughput-seconds");
+        var latencySeconds = new Argument<double>("latency-seconds");
+        var producer = new Command(RingProducerVerb) { path, throughputSeconds, latencySeconds };
+        producer.Hidden = true;
+        producer.SetAction(result => RingBenchProducer.Run(result.GetValue(path)!, result.GetValue(throughputSeconds), result.GetValue(latencySeconds)));
+        return producer;
+    }
+}
