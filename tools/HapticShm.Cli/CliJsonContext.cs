@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using HapticShm.Cli.Bench;
+using HapticShm.Cli.Status;
 
 namespace HapticShm.Cli;
 
 /// <summary>Source-generated JSON for every <c>--json</c> output (camelCase, one object).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(RingBenchResult))]
+[JsonSerializable(typeof(StatusReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

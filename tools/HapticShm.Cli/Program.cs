@@ -2,6 +2,10 @@ using System.CommandLine;
 using HapticShm.Cli.Verbs;
 
 var root = new RootCommand("HapticShm: drive a vibrotactile array from MIDI/MPE through shared memory.");
+root.Subcommands.Add(ServerVerbs.Create());
+root.Subcommands.Add(StatusVerb.Create());
+root.Subcommands.Add(MonitorVerb.Create());
+root.Subcommands.Add(SendVerbs.Create());
 root.Subcommands.Add(BenchVerbs.Create());
 root.Subcommands.Add(BenchVerbs.CreateHiddenRingProducer());
 return root.Parse(args).Invoke();

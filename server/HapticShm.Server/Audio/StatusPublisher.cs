@@ -1,0 +1,110 @@
+using System.Text;
+using HapticShm.Engine;
+using HapticShm.Server.Clients;
+using HapticShm.Shared;
+using HapticShm.Shared.Ring;
+using HapticShm.Shared.Status;
+
+namespace HapticShm.Server.Audio;
+
+/// <summary>
+/// Writes the status block. The audio callback is its only writer once running (the seqlock
+/// needs one); it copies figures the engine, the rings and <see cref="ProcessStats"/> already
+/// hold, so publishing costs a few hundred plain stores.
+/// </summary>
+public sealed unsafe class StatusPublisher
+{
+    private readonly StatusFile _file;
+    private readonly ProcessStats _process;
+    private readonly Func<long> _xruns;
+    private readonly float[] _peakLevels;
+
+    public StatusPublisher(StatusFile file, ProcessStats process, Func<long> xruns, int channelCount)
+    {
+        _file = file;
+        _process = process;
+        _xruns = xruns;
+        _peakLevels = new float[Math.Min(channelCount, StatusBlock.MaxTransducers)];
+    }
+
+    /// <summary>Writes what is fixed for the life of the server (before the backend starts).</summary>
+    public void PublishIdentity(string backend, int sampleRate, int blockSize, int channels, long fixedLatencyNs, long startedNs, long readyNs)
+    {
+        _file.BeginWrite();
+        StatusBlock* block = _file.Block;
+        block->ServerPid = Environment.ProcessId;
+        block->SampleRate = sampleRate;
+        block->BlockSize = blockSize;
+        block->ChannelCount = channels;
+        block->FixedLatencyNs = fixedLatencyNs;
+        block->StartedNs = startedNs;
+        block->ReadyNs = readyNs;
+        var name = new Span<byte>(block->Backend, StatusBlock.BackendBytes);
+        name.Clear();
+        Encoding.UTF8.GetBytes(backend.AsSpan(0, Math.Min(backend.Length, StatusBlock.BackendBytes - 1)), name);
+        _file.EndWrite();
+    }
+
+    /// <summary>Peak-holds the engine's per-block levels until the next publication.</summary>
+    public void AccumulateLevels(ReadOnlySpan<float> levels)
+    {
+        int n = Math.Min(levels.Length, _peakLevels.Length);
+        for (int i = 0; i < n; i++)
+            if (levels[i] > _peakLevels[i]) _peakLevels[i] = levels[i];
+    }
+
+    public void Publish(StimulusEngine engine, ClientSlot[] clients, CallbackLoad load, long callbacks, long nowNs)
+    {
+        _file.BeginWrite();
+        StatusBlock* block = _file.Block;
+        block->UpdatedNs = nowNs;
+        block->Callbacks = callbacks;
+        block->LoadMeanPercent = load.MeanPercent;
+        block->LoadMaxPercent = load.MaxPercent;
+        block->MaxCallbackNs = load.MaxNsSinceStart;
+        block->Xruns = _xruns();
+        EngineCounters counters = engine.Counters;
+        block->ActiveVoices = engine.ActiveVoices;
+        block->PeakVoices = counters.PeakVoices;
+        block->Late = counters.Late;
+        block->Stolen = counters.Stolen;
+        block->Rejected = counters.Rejected;
+        block->NotesPlayed = counters.NotesPlayed;
+        block->GcCount = _process.GcCount;
+        block->AllocatedBytes = _process.AllocatedBytes;
+        for (int i = 0; i < _peakLevels.Length; i++)
+        {
+            block->Levels[i] = _peakLevels[i];
+            _peakLevels[i] = 0;
+        }
+        int active = 0;
+        for (int i = 0; i < clients.Length && i < StatusBlock.MaxClients; i++)
+        {
+            ref ClientStatus entry = ref block->Client(i);
+            ClientSlot client = clients[i];
+            if (client.State != ClientState.Active)
+            {
+                entry.Active = 0;
+                continue;
+            }
+            active++;
+            RingCounters ring = client.Ring!.ReadCounters();
+            entry.Active = 1;
+            entry.Pid = client.Pid;
+            entry.Capacity = client.Ring.Capacity;
+            entry.ActiveVoices = engine.ActiveVoicesOf(i);
+            entry.SetName(client.NameUtf8.AsSpan(0, client.NameLength));
+            entry.Pushed = ring.Pushed;
+            entry.DroppedFull = ring.DroppedFull;
+            entry.Popped = ring.Popped;
+            entry.Rejected = ring.RejectedInvalid;
+            entry.Late = ring.Late;
+            entry.Fill = ring.Fill;
+            entry.HeartbeatAgeNs = ring.ProducerHeartbeatNs == 0 ? -1 : nowNs - ring.ProducerHeartbeatNs;
+            entry.ConnectedNs = client.ConnectedNs;
+            entry.StallFades = client.StallFades;
+        }
+        block->ClientCount = active;
+        _file.EndWrite();
+    }
+}

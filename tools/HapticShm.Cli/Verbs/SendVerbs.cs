@@ -1,0 +1,117 @@
+using System.CommandLine;
+using HapticShm.Cli.Client;
+using HapticShm.Shared;
+using HapticShm.Shared.Handshake;
+using HapticShm.Shared.Protocol;
+using HapticShm.Shared.Ring;
+using Command = HapticShm.Shared.Protocol.Command;
+using Verb = System.CommandLine.Command;
+
+namespace HapticShm.Cli.Verbs;
+
+/// <summary><c>hapticshm send note|panic|param</c>: a client that connects through the same
+/// handshake and ring as the plugin.</summary>
+internal static class SendVerbs
+{
+    public static Verb Create()
+    {
+        var send = new Verb("send", "Send commands to the running server as a client.");
+        send.Subcommands.Add(CreateNote());
+        send.Subcommands.Add(CreatePanic());
+        send.Subcommands.Add(CreateParam());
+        return send;
+    }
+
+    private static Verb CreateNote()
+    {
+        var note = new Argument<int>("note") { Description = "MIDI note 0..127 (60 = middle C, 261.6 Hz)." };
+        var velocity = new Option<int>("--velocity") { Description = "1..127 (below 64: travelling wave, else standing, by default).", DefaultValueFactory = _ => 100 };
+        var channel = new Option<int>("--channel") { Description = "MIDI channel 1..16.", DefaultValueFactory = _ => 1 };
+        var pressure = new Option<float>("--pressure") { Description = "0..1.", DefaultValueFactory = _ => 1f };
+        var bend = new Option<float>("--bend") { Description = "Pitch bend -1..1: moves a travelling-wave source along x.", DefaultValueFactory = _ => 0f };
+        var timbre = new Option<float>("--timbre") { Description = "0..1: moves a travelling-wave source along y.", DefaultValueFactory = _ => 0.5f };
+        var duration = new Option<string>("--duration") { Description = "How long the note is held (500ms, 2s).", DefaultValueFactory = _ => "500ms" };
+        var tail = new Option<string>("--tail") { Description = "How long to stay connected after the note-off, for the release.", DefaultValueFactory = _ => "600ms" };
+        var command = new Verb("note", "Play one note.") { note, velocity, channel, pressure, bend, timbre, duration, tail };
+        command.SetAction(result => Run(sender =>
+        {
+            long now = MonotonicClock.NowNs();
+            byte ch = (byte)(result.GetValue(channel) - 1);
+            byte n = (byte)result.GetValue(note);
+            var on = Command.NoteOn(ch, n, result.GetValue(velocity) / 127f, now) with
+            {
+                Pressure = result.GetValue(pressure),
+                PitchBend = result.GetValue(bend),
+                Timbre = result.GetValue(timbre),
+            };
+            Check(on);
+            sender.Send(on);
+            sender.Hold(DurationParser.Parse(result.GetValue(duration)!));
+            sender.Send(Command.NoteOff(ch, n, MonotonicClock.NowNs()));
+            sender.WaitConsumed(TimeSpan.FromSeconds(1));
+            sender.Hold(DurationParser.Parse(result.GetValue(tail)!));
+            Console.WriteLine($"played note {n} on channel {ch + 1}");
+        }));
+        return command;
+    }
+
+    private static Verb CreatePanic()
+    {
+        var command = new Verb("panic", "Fade every voice of every client out fast.");
+        command.SetAction(_ => Run(sender =>
+        {
+            sender.Send(Command.Panic(MonotonicClock.NowNs()));
+            sender.WaitConsumed(TimeSpan.FromSeconds(1));
+            Console.WriteLine("panic sent");
+        }));
+        return command;
+    }
+
+    private static Verb CreateParam()
+    {
+        var name = new Argument<string>("name") { Description = $"One of: {string.Join(", ", ParamNames.ByName.Keys)}." };
+        var value = new Argument<string>("value") { Description = "The value (routing: by-velocity, wave, standing)." };
+        var command = new Verb("param", "Set an engine parameter.") { name, value };
+        command.SetAction(result =>
+        {
+            if (!ParamNames.ByName.TryGetValue(result.GetValue(name)!, out ParamId id))
+                return Fail($"unknown parameter '{result.GetValue(name)}': use {string.Join(", ", ParamNames.ByName.Keys)}");
+            float parsed;
+            try { parsed = ParamNames.ParseValue(id, result.GetValue(value)!); }
+            catch (FormatException e) { return Fail(e.Message); }
+            return Run(sender =>
+            {
+                sender.Send(Command.Param(id, parsed, MonotonicClock.NowNs()));
+                sender.WaitConsumed(TimeSpan.FromSeconds(1));
+                Console.WriteLine($"{result.GetValue(name)} = {parsed}");
+            });
+        });
+        return command;
+    }
+
+    private static void Check(in Command command)
+    {
+        CommandError error = CommandValidator.Validate(command);
+        if (error != CommandError.None) throw new FormatException($"invalid note: {error}");
+    }
+
+    private static int Run(Action<CommandSender> body)
+    {
+        try
+        {
+            using var sender = new CommandSender("hapticshm send");
+            body(sender);
+            return 0;
+        }
+        catch (ServerUnavailableException e) { return Fail($"{e.Message} (start one with: hapticshm server start)", 3); }
+        catch (HandshakeRejectedException e) { return Fail($"the server refused: {e.Message}"); }
+        catch (RingFormatException e) { return Fail(e.Message); }
+        catch (FormatException e) { return Fail(e.Message); }
+    }
+
+    private static int Fail(string message, int code = 1)
+    {
+        Console.Error.WriteLine($"hapticshm send: {message}");
+        return code;
+    }
+}
