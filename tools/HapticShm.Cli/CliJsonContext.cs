@@ -8,4 +8,5 @@ namespace HapticShm.Cli;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(RingBenchResult))]
 [JsonSerializable(typeof(StatusReport))]
+[JsonSerializable(typeof(StartupBenchResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -64,7 +64,9 @@ public static class ServerHost
     private static int Serve(ServerOptions options, TransducerLayout layout, IAudioBackend backend, ServerLog log, long startedNs)
     {
         int sampleRate = backend.SampleRate, blockSize = backend.BlockSize;
-        long fixedLatencyNs = (long)(blockSize * 1e9 / sampleRate + options.LatencyMarginMs * 1e6);
+        // A command stamped "now" waits at most one block for the next callback, whose output
+        // starts one block later (the device buffer); the margin absorbs scheduling jitter.
+        long fixedLatencyNs = (long)(2 * blockSize * 1e9 / sampleRate + options.LatencyMarginMs * 1e6);
         var engine = new StimulusEngine(new EngineOptions
         {
             Layout = layout,

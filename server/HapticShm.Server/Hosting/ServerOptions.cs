@@ -14,7 +14,7 @@ public sealed class ServerOptions
           --block N                  null backend: frames per block (default 64)
           --jack-server NAME         jack backend: server name (default: the default server)
           --connect                  jack backend: connect out_N to system:playback_N
-          --latency-margin-ms X      fixed latency = one block + this margin (default 1)
+          --latency-margin-ms X      fixed latency = two blocks + this margin (default 1)
           --wave-voices N            travelling-wave voice pool (default 8)
           --standing-voices N        standing-wave voice pool (default 4)
           --foreground               also log to stderr

@@ -12,6 +12,7 @@ internal static class BenchVerbs
     {
         var bench = new Command("bench", "Measure throughput, latency and cost; prints figures (--json for machines).");
         bench.Subcommands.Add(CreateRing());
+        bench.Subcommands.Add(CreateStartup());
         return bench;
     }
 
@@ -23,6 +24,16 @@ internal static class BenchVerbs
         var ring = new Command("ring", "Push commands from a second process through a ring file and pop them here.") { seconds, capacity, json };
         ring.SetAction(result => RingBench.Run(result.GetValue(seconds), result.GetValue(capacity), result.GetValue(json)));
         return ring;
+    }
+
+    private static Command CreateStartup()
+    {
+        var runs = new Option<int>("--runs") { Description = "How many starts.", DefaultValueFactory = _ => 10 };
+        var server = new Option<string?>("--server") { Description = "The server executable (default: $HAPTICSHM_SERVER, else the one next to hapticshm)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (medianMs, minMs, maxMs)." };
+        var startup = new Command("startup", "Server start to handshake-ready, median of N runs.") { runs, server, json };
+        startup.SetAction(result => StartupBench.Run(result.GetValue(runs), result.GetValue(server), result.GetValue(json)));
+        return startup;
     }
 
     /// <summary>The producer half of <c>bench ring</c>, run in a child process.</summary>
