@@ -41,7 +41,9 @@ public sealed class MovingSourceTests
         float loudest = 0;
         for (int t = 0; t < output.Length; t++)
         {
-            float step = EngineRig.MaxStep(output[t]);
+            // From frame 1500: every transducer has received the onset (at most 1116 frames at 20 m/s);
+            // the first movement is at frame 2000.
+            float step = EngineRig.MaxStep(output[t].AsSpan(1500));
             Assert.True(step <= bound, $"transducer {t}: step {step:E3} > {bound:E3}");
             loudest = MathF.Max(loudest, EngineRig.MaxAbs(output[t]));
         }
