@@ -6,4 +6,5 @@ namespace HapticShm.Cli;
 /// <summary>Source-generated JSON for every <c>--json</c> output (camelCase, one object).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(RingBenchResult))]
+[JsonSerializable(typeof(EngineBenchResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -12,6 +12,7 @@ internal static class BenchVerbs
     {
         var bench = new Command("bench", "Measure throughput, latency and cost; prints figures (--json for machines).");
         bench.Subcommands.Add(CreateRing());
+        bench.Subcommands.Add(CreateEngine());
         return bench;
     }
 
@@ -23,6 +24,15 @@ internal static class BenchVerbs
         var ring = new Command("ring", "Push commands from a second process through a ring file and pop them here.") { seconds, capacity, json };
         ring.SetAction(result => RingBench.Run(result.GetValue(seconds), result.GetValue(capacity), result.GetValue(json)));
         return ring;
+    }
+
+    private static Command CreateEngine()
+    {
+        var seconds = new Option<double>("--seconds") { Description = "Wall time to render for.", DefaultValueFactory = _ => 3 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var engine = new Command("engine", "Render 8 moving travelling waves + 4 standing waves on 32 channels offline; prints x real time.") { seconds, json };
+        engine.SetAction(result => EngineBench.Run(result.GetValue(seconds), result.GetValue(json)));
+        return engine;
     }
 
     /// <summary>The producer half of <c>bench ring</c>, run in a child process.</summary>
