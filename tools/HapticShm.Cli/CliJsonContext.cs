@@ -9,4 +9,5 @@ namespace HapticShm.Cli;
 [JsonSerializable(typeof(RingBenchResult))]
 [JsonSerializable(typeof(StatusReport))]
 [JsonSerializable(typeof(StartupBenchResult))]
+[JsonSerializable(typeof(EngineBenchResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

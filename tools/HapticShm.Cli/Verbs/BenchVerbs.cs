@@ -13,6 +13,7 @@ internal static class BenchVerbs
         var bench = new Command("bench", "Measure throughput, latency and cost; prints figures (--json for machines).");
         bench.Subcommands.Add(CreateRing());
         bench.Subcommands.Add(CreateStartup());
+        bench.Subcommands.Add(CreateEngine());
         return bench;
     }
 
@@ -34,6 +35,15 @@ internal static class BenchVerbs
         var startup = new Command("startup", "Server start to handshake-ready, median of N runs.") { runs, server, json };
         startup.SetAction(result => StartupBench.Run(result.GetValue(runs), result.GetValue(server), result.GetValue(json)));
         return startup;
+    }
+
+    private static Command CreateEngine()
+    {
+        var seconds = new Option<double>("--seconds") { Description = "Wall time to render for.", DefaultValueFactory = _ => 3 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var engine = new Command("engine", "Render 8 moving travelling waves + 4 standing waves on 32 channels offline; prints x real time.") { seconds, json };
+        engine.SetAction(result => EngineBench.Run(result.GetValue(seconds), result.GetValue(json)));
+        return engine;
     }
 
     /// <summary>The producer half of <c>bench ring</c>, run in a child process.</summary>

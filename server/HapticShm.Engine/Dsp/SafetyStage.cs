@@ -1,0 +1,95 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using HapticShm.Engine.Audio;
+
+namespace HapticShm.Engine.Dsp;
+
+/// <summary>
+/// Last stage on every output sample: NaN/Inf become 0, then master gain, then a hard clip at
+/// +-ceiling; tracks each channel's peak. A master-gain change ramps linearly over 5 ms so it
+/// never clicks; the ceiling applies at once (it is a limit, not a level).
+/// </summary>
+internal sealed class SafetyStage
+{
+    private readonly float[] _gainRamp;
+    private readonly float _rampStep;
+    private float _gain = 1f;
+    private float _targetGain = 1f;
+
+    public SafetyStage(int sampleRate, int maxFrames)
+    {
+        _gainRamp = new float[maxFrames];
+        _rampStep = 1f / (0.005f * sampleRate);
+    }
+
+    public float Ceiling { get; set; } = 1f;
+
+    public float MasterGain
+    {
+        get => _targetGain;
+        set => _targetGain = value;
+    }
+
+    public void Process(ChannelBuffers output, int start, int count, Span<float> peaks)
+    {
+        if (_gain != _targetGain)
+        {
+            Span<float> ramp = _gainRamp.AsSpan(0, count);
+            for (int j = 0; j < ramp.Length; j++)
+            {
+                float delta = _targetGain - _gain;
+                _gain = MathF.Abs(delta) <= _rampStep ? _targetGain : _gain + MathF.CopySign(_rampStep, delta);
+                ramp[j] = _gain;
+            }
+            for (int c = 0; c < output.ChannelCount; c++) peaks[c] = MathF.Max(peaks[c], ProcessRamp(output[c].Slice(start, count), ramp, Ceiling));
+            return;
+        }
+        for (int c = 0; c < output.ChannelCount; c++) peaks[c] = MathF.Max(peaks[c], ProcessConstant(output[c].Slice(start, count), _gain, Ceiling));
+    }
+
+    private static float ProcessConstant(Span<float> samples, float gain, float ceiling)
+    {
+        ref float s = ref MemoryMarshal.GetReference(samples);
+        int n = samples.Length, j = 0;
+        float peak = 0f;
+        if (Vector256.IsHardwareAccelerated && n >= 8)
+        {
+            Vector256<float> g = Vector256.Create(gain), hi = Vector256.Create(ceiling), lo = -hi, vPeak = Vector256<float>.Zero;
+            for (; j <= n - 8; j += 8)
+            {
+                Vector256<float> v = Clean(Vector256.LoadUnsafe(ref s, (nuint)j)) * g;
+                v = Vector256.Min(Vector256.Max(v, lo), hi);
+                v.StoreUnsafe(ref s, (nuint)j);
+                vPeak = Vector256.Max(vPeak, Vector256.Abs(v));
+            }
+            for (int k = 0; k < 8; k++) peak = MathF.Max(peak, vPeak[k]);
+        }
+        for (; j < n; j++)
+        {
+            float v = Math.Clamp(Clean(Unsafe.Add(ref s, j)) * gain, -ceiling, ceiling);
+            Unsafe.Add(ref s, j) = v;
+            peak = MathF.Max(peak, MathF.Abs(v));
+        }
+        return peak;
+    }
+
+    private static float ProcessRamp(Span<float> samples, ReadOnlySpan<float> gains, float ceiling)
+    {
+        float peak = 0f;
+        for (int j = 0; j < samples.Length; j++)
+        {
+            float v = Math.Clamp(Clean(samples[j]) * gains[j], -ceiling, ceiling);
+            samples[j] = v;
+            peak = MathF.Max(peak, MathF.Abs(v));
+        }
+        return peak;
+    }
+
+    // x - x is 0 for a finite x and NaN for NaN or infinity.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Clean(Vector256<float> v) => Vector256.ConditionalSelect(Vector256.Equals(v - v, Vector256<float>.Zero), v, Vector256<float>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Clean(float v) => float.IsFinite(v) ? v : 0f;
+}

@@ -1,0 +1,115 @@
+using HapticShm.Engine.Dsp;
+using HapticShm.Engine.Scheduling;
+using HapticShm.Engine.Voices;
+using HapticShm.Shared.Protocol;
+
+namespace HapticShm.Engine;
+
+/// <summary>
+/// Renders the haptic stimuli: schedules commands at their timestamp (sample-accurate), plays
+/// travelling-wave and standing-wave voices on every transducer, and passes each output sample
+/// through a safety stage. Everything is allocated in the constructor.
+/// </summary>
+/// <remarks>Not thread-safe: <see cref="Submit"/>, <see cref="Render"/>, <see cref="FadeOutClient"/>
+/// and the read-outs belong to one thread (the audio callback, which drains the client rings
+/// before rendering). On that path nothing allocates, locks, blocks or does I/O.</remarks>
+public sealed partial class StimulusEngine
+{
+    private const float StealFadeSeconds = 0.005f;
+    private const float PanicFadeSeconds = 0.008f;    // silent within 10 ms
+    private const float ClientFadeSeconds = 0.020f;   // silent within 50 ms
+
+    private readonly EngineOptions _options;
+    private readonly VoicePool<WaveVoice> _wave;
+    private readonly VoicePool<StandingVoice> _standing;
+    private readonly VoiceSettings _settings = new();
+    private readonly PendingQueue _queue;
+    private readonly SafetyStage _safety;
+    private readonly RenderScratch _scratch = new();
+    private readonly float[] _levels;
+    private readonly long[] _lateOf;
+    private StimulusRouting _routing = StimulusRouting.ByVelocity;
+    private long _startOrder;
+    private long _notesPlayed, _peakVoices, _stolen, _late, _rejected, _queueFull;
+
+    /// <summary>Builds the engine; throws <see cref="ArgumentException"/> for invalid options.</summary>
+    public StimulusEngine(EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        TransducerLayout layout = options.Layout;
+        var geometry = new WaveGeometry(layout);
+        float[] gains = layout.Gains.ToArray();
+        _wave = new VoicePool<WaveVoice>(options.WaveVoices, () => new WaveVoice(options.SampleRate, geometry));
+        _standing = new VoicePool<StandingVoice>(options.StandingVoices, () => new StandingVoice(options.SampleRate, gains));
+        _queue = new PendingQueue(options.PendingCapacity);
+        _safety = new SafetyStage(options.SampleRate, options.MaxBlockFrames);
+        _levels = new float[layout.Count];
+        _lateOf = new long[options.MaxClients];
+    }
+
+    /// <summary>One output channel per transducer.</summary>
+    public int ChannelCount => _levels.Length;
+
+    /// <summary>Output sample rate in Hz.</summary>
+    public int SampleRate => _options.SampleRate;
+
+    /// <summary>Largest block <see cref="Render"/> accepts.</summary>
+    public int MaxBlockFrames => _options.MaxBlockFrames;
+
+    /// <summary>Voices sounding (playing, releasing or fading).</summary>
+    public int ActiveVoices => _wave.CountActive() + _standing.CountActive();
+
+    /// <summary>Per transducer: peak |sample| of the last rendered block.</summary>
+    public ReadOnlySpan<float> Levels => _levels;
+
+    /// <summary>Totals since construction.</summary>
+    public EngineCounters Counters => new(_notesPlayed, _peakVoices, _stolen, _late, _rejected, _queueFull);
+
+    /// <summary>Commands waiting for a later block.</summary>
+    public int PendingCount => _queue.Count;
+
+    /// <summary>Voices of one client.</summary>
+    public int ActiveVoicesOf(int clientId) =>
+        (uint)clientId < (uint)_lateOf.Length ? _wave.CountActive(clientId) + _standing.CountActive(clientId) : 0;
+
+    /// <summary>Late commands of one client.</summary>
+    public long LateOf(int clientId) => (uint)clientId < (uint)_lateOf.Length ? _lateOf[clientId] : 0;
+
+    /// <summary>Validates and schedules a command at <c>TimestampNs + FixedLatencyNs</c>. Returns
+    /// false (and counts it) if the command is invalid, the client id unknown or the queue full.</summary>
+    public bool Submit(in Command command, int clientId)
+    {
+        if ((uint)clientId >= (uint)_lateOf.Length || !CommandValidator.IsValid(command))
+        {
+            _rejected++;
+            return false;
+        }
+        long due = command.TimestampNs > long.MaxValue - _options.FixedLatencyNs ? long.MaxValue : command.TimestampNs + _options.FixedLatencyNs;
+        if (!_queue.TryAdd(command, clientId, due))
+        {
+            _queueFull++;
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Fades every voice of <paramref name="clientId"/> to silence (within 50 ms) and
+    /// drops its pending commands. For a client that died or stalled.</summary>
+    public void FadeOutClient(int clientId)
+    {
+        if ((uint)clientId >= (uint)_lateOf.Length) return;
+        _queue.RemoveClient(clientId);
+        FadeVoices(_wave.Slots, clientId, ClientFadeSeconds);
+        FadeVoices(_standing.Slots, clientId, ClientFadeSeconds);
+    }
+
+    private static void FadeVoices<TVoice>(ReadOnlySpan<TVoice> voices, int clientId, float seconds) where TVoice : Voice
+    {
+        foreach (TVoice voice in voices)
+        {
+            if (voice.State != VoiceState.Free && (clientId < 0 || voice.ClientId == clientId)) voice.FadeOut(seconds);
+        }
+    }
+}

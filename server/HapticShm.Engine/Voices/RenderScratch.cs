@@ -1,0 +1,13 @@
+namespace HapticShm.Engine.Voices;
+
+/// <summary>Per-chunk work buffers shared by all voices (one render thread).</summary>
+internal sealed class RenderScratch
+{
+    /// <summary>Voices render in chunks of at most this many frames.</summary>
+    public const int ChunkFrames = 256;
+
+    public float[] Source { get; } = new float[ChunkFrames];
+    public float[] Fade { get; } = new float[ChunkFrames];
+    public float[] WeightA { get; } = new float[ChunkFrames];
+    public float[] WeightB { get; } = new float[ChunkFrames];
+}

@@ -1,0 +1,55 @@
+using HapticShm.Engine.Audio;
+using HapticShm.Shared.Protocol;
+
+namespace HapticShm.Engine.Tests;
+
+/// <summary>Drives an engine the way a server does: fixed-size blocks stamped on the clock, and
+/// collects every channel's samples for analysis.</summary>
+internal sealed class EngineRig
+{
+    public const long StartNs = 5_000_000_000;
+
+    public EngineRig(EngineOptions? options = null) => Engine = new StimulusEngine(options ?? new EngineOptions());
+
+    public StimulusEngine Engine { get; }
+
+    public int SampleRate => Engine.SampleRate;
+
+    /// <summary>The clock time of absolute frame <paramref name="frame"/>.</summary>
+    public long Ns(long frame) => StartNs + (long)Math.Round(frame * 1e9 / SampleRate);
+
+    public void Submit(Command command, int clientId = 0) => Assert.True(Engine.Submit(command, clientId), $"rejected: {command.Kind}");
+
+    public void Param(ParamId id, float value, long frame = 0) => Submit(Command.Param(id, value, Ns(frame)));
+
+    /// <summary>Renders <paramref name="frames"/> frames from absolute frame <paramref name="fromFrame"/>
+    /// in blocks of <paramref name="block"/>; returns [channel][frame].</summary>
+    public float[][] Render(int frames, int block = 64, long fromFrame = 0, Action<long>? beforeBlock = null)
+    {
+        var result = new float[Engine.ChannelCount][];
+        for (int c = 0; c < result.Length; c++) result[c] = new float[frames];
+        var buffer = new PlanarAudioBuffer(Engine.ChannelCount, block);
+        for (int done = 0; done < frames; done += block)
+        {
+            int n = Math.Min(block, frames - done);
+            beforeBlock?.Invoke(fromFrame + done);
+            Engine.Render(buffer.AsChannelBuffers(n), Ns(fromFrame + done));
+            for (int c = 0; c < result.Length; c++) buffer.Channel(c)[..n].CopyTo(result[c].AsSpan(done));
+        }
+        return result;
+    }
+
+    public static float MaxAbs(ReadOnlySpan<float> samples)
+    {
+        float max = 0;
+        foreach (float s in samples) max = MathF.Max(max, MathF.Abs(s));
+        return max;
+    }
+
+    public static float MaxStep(ReadOnlySpan<float> samples)
+    {
+        float max = 0;
+        for (int i = 1; i < samples.Length; i++) max = MathF.Max(max, MathF.Abs(samples[i] - samples[i - 1]));
+        return max;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using HapticShm.Engine;
+using HapticShm.Engine.Audio;
+using HapticShm.Shared.Protocol;
+
+namespace HapticShm.Cli.Bench;
+
+/// <summary>
+/// <c>hapticshm bench engine</c>: the default engine (32 channels, 48 kHz) with every voice busy
+/// (8 travelling waves whose sources keep moving, 4 standing waves), rendered offline in 64-frame
+/// blocks on this thread for the given wall time.
+/// </summary>
+internal static class EngineBench
+{
+    private const int Block = 64;
+    private const int WarmUpBlocks = 3000;
+
+    public static int Run(double seconds, bool json)
+    {
+        if (seconds <= 0) return Fail("--seconds must be positive");
+        var engine = new StimulusEngine(new EngineOptions());
+        var buffer = new PlanarAudioBuffer(engine.ChannelCount, Block);
+        var session = new Session(engine);
+        session.Start();
+        session.RenderBlocks(buffer, WarmUpBlocks);
+
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        long frames = 0;
+        long deadline = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+        long started = Stopwatch.GetTimestamp(), now;
+        do
+        {
+            session.RenderBlocks(buffer, 64);
+            frames += 64 * Block;
+            now = Stopwatch.GetTimestamp();
+        }
+        while (now < deadline);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        double wall = (now - started) / (double)Stopwatch.Frequency;
+
+        var result = new EngineBenchResult(
+            RealtimeFactor: Math.Round(frames / (double)engine.SampleRate / wall, 1),
+            NsPerFrame: Math.Round(wall * 1e9 / frames, 1),
+            AllocatedBytes: allocated,
+            Seconds: Math.Round(wall, 3),
+            Frames: frames,
+            Channels: engine.ChannelCount,
+            SampleRate: engine.SampleRate,
+            BlockFrames: Block,
+            ActiveVoices: engine.ActiveVoices);
+        Print(result, json);
+        return 0;
+    }
+
+    private static void Print(EngineBenchResult result, bool json)
+    {
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(result, CliJsonContext.Default.EngineBenchResult));
+            return;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"engine, {result.ActiveVoices} voices, {result.Channels} ch, {result.SampleRate} Hz, block {result.BlockFrames}, {result.Seconds:F1} s: {result.RealtimeFactor:F1}x real time, {result.NsPerFrame:F1} ns per frame"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated during the timed loop: {result.AllocatedBytes} bytes"));
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"hapticshm bench engine: {message}");
+        return 2;
+    }
+
+    /// <summary>Holds 8 wave notes (velocity below 64/127) and 4 standing notes, and moves each
+    /// wave source along its own slow Lissajous path with an MPE command per block.</summary>
+    private sealed class Session(StimulusEngine engine)
+    {
+        private long _ns = 1_000_000_000;
+        private long _block;
+
+        public void Start()
+        {
+            for (int i = 0; i < 8; i++) Submit(Command.NoteOn((byte)i, (byte)(36 + i * 5), 0.3f, _ns));
+            for (int i = 0; i < 4; i++) Submit(Command.NoteOn((byte)(8 + i), (byte)(40 + i * 7), 0.8f, _ns));
+        }
+
+        public void RenderBlocks(PlanarAudioBuffer buffer, int count)
+        {
+            for (int b = 0; b < count; b++, _block++)
+            {
+                double t = _block * Block / (double)engine.SampleRate;
+                for (int v = 0; v < 8; v++)
+                {
+                    float bend = (float)Math.Sin(2 * Math.PI * (0.5 + 0.1 * v) * t);
+                    float timbre = 0.5f + 0.5f * (float)Math.Cos(2 * Math.PI * (0.3 + 0.07 * v) * t);
+                    Submit(Command.Mpe((byte)v, MpeFields.PitchBend | MpeFields.Timbre, 0, bend, timbre, _ns));
+                }
+                engine.Render(buffer.AsChannelBuffers(Block), _ns);
+                _ns += (long)(Block * 1e9 / engine.SampleRate);
+            }
+        }
+
+        private void Submit(in Command command)
+        {
+            if (!engine.Submit(command, 0)) throw new InvalidOperationException($"the engine refused a {command.Kind} command");
+        }
+    }
+}
