@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace HapticShm.Jack;
@@ -14,6 +15,9 @@ public sealed unsafe partial class JackClient
 
     private long _cycles;
     private long _callbackAllocatedBytes;
+    private long _measuredCycles;
+    private long _callbackTicksTotal;
+    private long _callbackTicksMax;
     private volatile bool _callbackFaulted;
     private Exception? _callbackException;
 
@@ -25,12 +29,27 @@ public sealed unsafe partial class JackClient
     /// The AppContext switch "HapticShm.Jack.CountCallbackAllocations"=false turns counting off.</summary>
     public long CallbackAllocatedBytes => Volatile.Read(ref _callbackAllocatedBytes);
 
+    /// <summary>Longest process callback after warm-up, in ns (the handler's work plus this wrapper).</summary>
+    public long CallbackMaxNs => TicksToNs(Volatile.Read(ref _callbackTicksMax));
+
+    /// <summary>Mean process callback duration after warm-up, in ns.</summary>
+    public long CallbackMeanNs
+    {
+        get
+        {
+            long cycles = Volatile.Read(ref _measuredCycles);
+            return cycles == 0 ? 0 : TicksToNs(Volatile.Read(ref _callbackTicksTotal) / cycles);
+        }
+    }
+
     /// <summary>Set when the handler's <see cref="IJackProcessHandler.Process"/> threw; no more
     /// cycles reach it after that.</summary>
     public bool CallbackFaulted => _callbackFaulted;
 
     /// <summary>What the handler threw, if <see cref="CallbackFaulted"/>.</summary>
     public Exception? CallbackException => Volatile.Read(ref _callbackException);
+
+    private static long TicksToNs(long ticks) => (long)(ticks * (1e9 / Stopwatch.Frequency));
 
     private static JackClient? FromArg(nint arg) => GCHandle.FromIntPtr(arg).Target as JackClient;
 
@@ -39,6 +58,7 @@ public sealed unsafe partial class JackClient
     {
         JackClient? client = FromArg(arg);
         if (client is null || client._callbackFaulted) return 0;
+        long started = Stopwatch.GetTimestamp();
         long before = CountAllocations ? GC.GetAllocatedBytesForCurrentThread() : 0;
         try
         {
@@ -51,8 +71,15 @@ public sealed unsafe partial class JackClient
         }
         long cycles = client._cycles + 1;
         Volatile.Write(ref client._cycles, cycles);
-        if (CountAllocations && cycles > AllocationWarmUpCycles)
-            Volatile.Write(ref client._callbackAllocatedBytes, client._callbackAllocatedBytes + GC.GetAllocatedBytesForCurrentThread() - before);
+        if (cycles > AllocationWarmUpCycles)
+        {
+            if (CountAllocations)
+                Volatile.Write(ref client._callbackAllocatedBytes, client._callbackAllocatedBytes + GC.GetAllocatedBytesForCurrentThread() - before);
+            long ticks = Stopwatch.GetTimestamp() - started;
+            Volatile.Write(ref client._callbackTicksTotal, client._callbackTicksTotal + ticks);
+            if (ticks > client._callbackTicksMax) Volatile.Write(ref client._callbackTicksMax, ticks);
+            Volatile.Write(ref client._measuredCycles, client._measuredCycles + 1);
+        }
         return 0;
     }
 

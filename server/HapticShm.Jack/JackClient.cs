@@ -59,6 +59,7 @@ public sealed unsafe partial class JackClient : IDisposable
             if ((status & JackServerFailed) != 0) throw new JackException(JackException.NoServerMessage(shownServer));
             throw new JackException($"JACK server '{shownServer}' refused client '{clientName}' (jack_status_t 0x{status:x})");
         }
+        JackTime.MarkClockReady();
         return new JackClient(handle, shownServer);
     }
 

@@ -16,8 +16,8 @@ public sealed class JackClockTests(JackServerFixture server) : IClassFixture<Jac
             long before = MonotonicClock.NowNs();
             long jack = JackTime.NowMonotonicNs();
             long after = MonotonicClock.NowNs();
-            // jack_get_time truncates CLOCK_MONOTONIC to whole microseconds.
-            Assert.InRange(jack, before - 1000, after);
+            // Whole microseconds, and an offset measured on each call (libjack may use CLOCK_MONOTONIC_RAW).
+            Assert.InRange(jack, before - 2000, after + 2000);
         }
     }
 
@@ -42,7 +42,7 @@ public sealed class JackClockTests(JackServerFixture server) : IClassFixture<Jac
             Assert.Equal(cycle.MonotonicNs, capture.FrameToMonotonicNs(cycle.FrameTime));
             Assert.Equal(cycle.MonotonicNs, capture.SampleToMonotonicNs(cycle.FirstSample));
             Assert.Equal(64, cycle.FirstSample - capture.Cycle(i - 1).FirstSample);
-            Assert.Equal(64u, cycle.FrameTime - capture.Cycle(i - 1).FrameTime);
+            Assert.Equal(0u, (cycle.FrameTime - capture.Cycle(i - 1).FrameTime) % 64); // whole periods (more after an xrun)
         }
         // Mid-cycle frames are placed at the nominal rate from their cycle's start.
         JackCaptureCycle some = capture.Cycle(100);

@@ -66,6 +66,12 @@ public sealed class JackBackend : IAudioBackend, IJackProcessHandler
     /// <summary>Bytes allocated on JACK's thread by the whole process path (after warm-up); target 0.</summary>
     public long CallbackAllocatedBytes => _client?.CallbackAllocatedBytes ?? 0;
 
+    /// <summary>Longest process cycle (render callback included) after warm-up, in ns.</summary>
+    public long CallbackMaxNs => _client?.CallbackMaxNs ?? 0;
+
+    /// <summary>Mean process cycle (render callback included) after warm-up, in ns.</summary>
+    public long CallbackMeanNs => _client?.CallbackMeanNs ?? 0;
+
     /// <summary>Times block start times were re-anchored to JACK's clock (after an xrun, for instance).</summary>
     public long ClockResyncs => _clock?.Resyncs ?? 0;
 

@@ -4,11 +4,13 @@ using HapticShm.Shared;
 namespace HapticShm.Server.Backends.Null;
 
 /// <summary>
-/// No device: a dedicated highest-priority thread calls the render callback once per block period
-/// on <see cref="MonotonicClock"/> and discards the output. Block k is due at start + k periods
+/// No device: a dedicated thread (SCHED_FIFO priority <see cref="RealtimePriority"/> where the
+/// process may, else highest normal priority) calls the render callback once per block period on
+/// <see cref="MonotonicClock"/> and discards the output. Block k is due at start + k periods
 /// (computed from the block index, so it never drifts); the thread sleeps until
-/// <see cref="SpinNs"/> before the deadline and spins the rest. A block later than one period is
-/// an xrun: the missed blocks are skipped so the timeline stays on the period grid.
+/// <see cref="SpinNs"/> before the deadline and spins the rest. Missing a deadline by more than
+/// one period counts one xrun per episode; late blocks are rendered back to back to catch up,
+/// unless more than <see cref="MaxCatchUpBlocks"/> are due, which are then skipped.
 /// blockStartNs is the deadline plus one period, as with a device that plays a block after
 /// the one being rendered.
 /// </summary>
@@ -16,6 +18,12 @@ public sealed class NullBackend : IAudioBackend
 {
     /// <summary>How long before a deadline the thread stops sleeping and spins.</summary>
     public const long SpinNs = 200_000;
+
+    /// <summary>SCHED_FIFO priority of the clock thread (below jackd's default 10).</summary>
+    public const int RealtimePriority = 5;
+
+    /// <summary>Most overdue blocks rendered back to back after a stall; beyond that they are skipped.</summary>
+    public const int MaxCatchUpBlocks = 16;
 
     private readonly NullBackendOptions _options;
     private PlanarAudioBuffer? _buffer;
@@ -53,6 +61,9 @@ public sealed class NullBackend : IAudioBackend
 
     /// <inheritdoc/>
     public bool HasFailed => _failed;
+
+    /// <summary>True when the clock thread got SCHED_FIFO.</summary>
+    public bool IsRealtime { get; private set; }
 
     /// <summary>Blocks rendered since <see cref="Start"/>.</summary>
     public long Blocks => Interlocked.Read(ref _blocks);
@@ -97,16 +108,20 @@ public sealed class NullBackend : IAudioBackend
         AudioRenderCallback callback = _callback!;
         long periodNs = PeriodNs;
         long startNs = MonotonicClock.NowNs() + periodNs;
+        IsRealtime = TryMakeRealtime();
         long index = 0;
+        bool wasLate = false;
         while (_running)
         {
             long deadline = DeadlineNs(startNs, index);
             WaitUntil(deadline);
             long lateNs = MonotonicClock.NowNs() - deadline;
-            if (lateNs > periodNs)
+            bool late = lateNs > periodNs;
+            if (late && !wasLate) Interlocked.Increment(ref _xruns);
+            wasLate = late;
+            if (lateNs > MaxCatchUpBlocks * periodNs)
             {
-                Interlocked.Increment(ref _xruns);
-                index += lateNs / periodNs; // skip the missed blocks, stay on the grid
+                index += lateNs / periodNs; // a long stall: skip to now, staying on the period grid
                 deadline = DeadlineNs(startNs, index);
             }
             long before = GC.GetAllocatedBytesForCurrentThread();
@@ -133,6 +148,13 @@ public sealed class NullBackend : IAudioBackend
     {
         long seconds = Math.DivRem(frames, _options.SampleRate, out long rest);
         return seconds * 1_000_000_000 + rest * 1_000_000_000 / _options.SampleRate;
+    }
+
+    private static unsafe bool TryMakeRealtime()
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        var param = new Interop.Libc.SchedParam { sched_priority = RealtimePriority };
+        return Interop.Libc.sched_setscheduler(0, Interop.Libc.SCHED_FIFO, &param) == 0;
     }
 
     private static unsafe void WaitUntil(long deadlineNs)
