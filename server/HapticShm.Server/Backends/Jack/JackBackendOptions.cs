@@ -1,0 +1,14 @@
+namespace HapticShm.Server.Backends.Jack;
+
+/// <summary>How the JACK backend joins a server.</summary>
+public sealed record JackBackendOptions
+{
+    /// <summary>JACK client name; ports appear as "ClientName:out_1".."out_N".</summary>
+    public string ClientName { get; init; } = "hapticshm";
+
+    /// <summary>A named server (jackd -n NAME); null uses $JACK_DEFAULT_SERVER or "default".</summary>
+    public string? ServerName { get; init; }
+
+    /// <summary>Connect out_k to the k-th physical playback port (system:playback_k) on start.</summary>
+    public bool ConnectToSystemPlayback { get; init; }
+}

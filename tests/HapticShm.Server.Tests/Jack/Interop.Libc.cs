@@ -1,0 +1,14 @@
+using System.Runtime.InteropServices;
+
+namespace HapticShm.Server.Tests.Jack;
+
+internal static partial class Interop
+{
+    internal static partial class Libc
+    {
+        internal const int SIGTERM = 15;
+
+        [LibraryImport("libc", SetLastError = true)]
+        internal static partial int kill(int pid, int sig);
+    }
+}

@@ -1,0 +1,98 @@
+using HapticShm.Jack;
+using HapticShm.Server.Backends.Jack;
+using HapticShm.Server.Tests.Jack;
+
+namespace HapticShm.Server.Tests;
+
+public sealed class JackBackendTests(JackServerFixture server) : IClassFixture<JackServerFixture>
+{
+    private const double PeriodNs = 64 * 1e9 / 48000;
+
+    [Fact]
+    public void Open_ThirtyTwoChannels_RegistersPortsOut1ToOut32()
+    {
+        using var backend = new JackBackend(new JackBackendOptions { ClientName = "hsm-ports", ServerName = server.ServerName });
+        backend.Open(32);
+
+        using JackClient probe = JackClient.Open("hsm-probe", server.ServerName);
+        IReadOnlyList<string> registered = probe.GetPorts("^hsm-ports:", JackPortDirection.Output);
+        string[] expected = [.. Enumerable.Range(1, 32).Select(i => $"hsm-ports:out_{i}")];
+        Assert.Equal(expected, backend.PortNames);
+        Assert.Equal(expected.Order(), registered.Order());
+        Assert.Equal((48000, 64, 32), (backend.SampleRate, backend.BlockSize, backend.ChannelCount));
+    }
+
+    [Fact]
+    public void Start_CapturedOutput_IsExactlyWhatTheCallbackWrote()
+    {
+        const int channels = 32;
+        var signal = new RampSignal(maxBlocks: 1);
+        using var backend = new JackBackend(new JackBackendOptions { ClientName = "hsm-ramp", ServerName = server.ServerName });
+        backend.Open(channels);
+        backend.Start(signal.Render);
+        using var capture = new JackCaptureClient(backend.PortNames, maxSeconds: 1.0, "hsm-capture", server.ServerName);
+        capture.Start();
+        Assert.True(Wait.Until(() => capture.IsFull, TimeSpan.FromSeconds(5)), "the capture did not fill 1 s of audio within 5 s");
+        capture.Stop();
+        backend.Stop();
+
+        ReadOnlySpan<float> first = capture.Channel(0);
+        int start = first.IndexOfAnyExcept(0f);
+        Assert.InRange(start, 0, capture.RecordedFrames - 24_000); // at least 0.5 s of signal
+        long startIndex = RampSignal.IndexOf(0, first[start]);
+        Assert.Equal(0, (startIndex - start) % 64); // graph latency is whole periods
+
+        for (int c = 0; c < channels; c++)
+        {
+            ReadOnlySpan<float> recorded = capture.Channel(c);
+            int mismatches = 0, firstMismatch = -1;
+            for (int j = start; j < recorded.Length; j++)
+            {
+                if (recorded[j] == RampSignal.Value(c, startIndex + j - start)) continue;
+                if (mismatches++ == 0) firstMismatch = j;
+            }
+            Assert.True(mismatches == 0, $"channel {c}: {mismatches} samples differ, first at {firstMismatch}");
+        }
+    }
+
+    [Fact]
+    public void Start_BlockStartNs_AdvancesByExactlyOnePeriodPerBlock()
+    {
+        JackBackend? backendRef = null;
+        var signal = new RampSignal(maxBlocks: 750, () => backendRef!.ClockResyncs);
+        using var backend = new JackBackend(new JackBackendOptions { ClientName = "hsm-clock", ServerName = server.ServerName });
+        backendRef = backend;
+        backend.Open(2);
+        backend.Start(signal.Render);
+        Assert.True(Wait.Until(() => signal.Blocks >= 750, TimeSpan.FromSeconds(5)), "750 blocks did not run within 5 s");
+        backend.Stop();
+
+        int onePeriodSteps = 0, skippedSteps = 0;
+        for (int b = 1; b < signal.RecordedBlocks; b++)
+        {
+            if (signal.ResyncsBefore(b) != signal.ResyncsBefore(b - 1)) continue; // re-anchored after an xrun
+            double step = signal.BlockStart(b) - signal.BlockStart(b - 1);
+            double periods = Math.Max(1, Math.Round(step / PeriodNs)); // after an xrun JACK's frame counter skips whole periods
+            Assert.True(Math.Abs(step - periods * PeriodNs) <= 1000, $"block {b}: start advanced {step} ns, expected a whole number of {PeriodNs:F0} ns periods ± 1000");
+            if (periods == 1) onePeriodSteps++; else skippedSteps++;
+        }
+        Assert.True(onePeriodSteps >= 700, $"only {onePeriodSteps} of 749 steps were exactly one period (xruns: {backend.Xruns}, resyncs: {backend.ClockResyncs})");
+        Assert.InRange(skippedSteps + backend.ClockResyncs, 0, backend.Xruns);
+    }
+
+    [Fact]
+    public void Start_BlockStartNs_IsAboutOnePeriodAfterTheCallbackRuns()
+    {
+        var signal = new RampSignal(maxBlocks: 400);
+        using var backend = new JackBackend(new JackBackendOptions { ClientName = "hsm-lead", ServerName = server.ServerName });
+        backend.Open(1);
+        backend.Start(signal.Render);
+        Assert.True(Wait.Until(() => signal.Blocks >= 400, TimeSpan.FromSeconds(5)), "400 blocks did not run within 5 s");
+        backend.Stop();
+
+        long[] leads = [.. Enumerable.Range(0, signal.RecordedBlocks).Select(b => signal.BlockStart(b) - signal.RanAt(b)).Order()];
+        long median = leads[leads.Length / 2];
+        // The callback runs just after the cycle starts; its block is heard one period after that start.
+        Assert.InRange(median, (long)(PeriodNs * 0.5), (long)(PeriodNs * 1.1));
+    }
+}
