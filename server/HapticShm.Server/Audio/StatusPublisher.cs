@@ -65,7 +65,7 @@ public sealed unsafe class StatusPublisher
         block->Xruns = _xruns();
         EngineCounters counters = engine.Counters;
         block->ActiveVoices = engine.ActiveVoices;
-        block->PeakVoices = counters.PeakVoices;
+        block->PeakVoices = (int)counters.PeakVoices;
         block->Late = counters.Late;
         block->Stolen = counters.Stolen;
         block->Rejected = counters.Rejected;

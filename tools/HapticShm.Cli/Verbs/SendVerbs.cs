@@ -19,6 +19,7 @@ internal static class SendVerbs
         send.Subcommands.Add(CreateNote());
         send.Subcommands.Add(CreatePanic());
         send.Subcommands.Add(CreateParam());
+        send.Subcommands.Add(CreateStorm());
         return send;
     }
 
@@ -86,6 +87,23 @@ internal static class SendVerbs
                 Console.WriteLine($"{result.GetValue(name)} = {parsed}");
             });
         });
+        return command;
+    }
+
+    private static Verb CreateStorm()
+    {
+        var seconds = new Option<double>("--seconds") { Description = "How long.", DefaultValueFactory = _ => 10 };
+        var rate = new Option<int>("--per-ms") { Description = "Commands per millisecond.", DefaultValueFactory = _ => 100 };
+        var notes = new Option<int>("--notes") { Description = "Notes held at once (1..15).", DefaultValueFactory = _ => 12 };
+        var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
+        var command = new Verb("storm", "Stress the server: many notes and MPE changes every millisecond.") { seconds, rate, notes, seed };
+        command.SetAction(result => Run(sender =>
+        {
+            var storm = new EventStorm(sender, result.GetValue(seed), result.GetValue(rate), result.GetValue(notes));
+            storm.Run(TimeSpan.FromSeconds(result.GetValue(seconds)));
+            sender.WaitConsumed(TimeSpan.FromSeconds(2));
+            Console.WriteLine($"storm: sent {storm.Sent}, dropped {storm.Dropped}");
+        }));
         return command;
     }
 

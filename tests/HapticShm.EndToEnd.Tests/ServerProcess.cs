@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using HapticShm.Shared.Platform;
+using HapticShm.Shared.Status;
+
+namespace HapticShm.EndToEnd.Tests;
+
+/// <summary>A real hapticshm-server in a private runtime directory, stopped with SIGTERM on dispose.</summary>
+public sealed class ServerProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ServerProcess(Process process, string runtimeDirectory)
+    {
+        _process = process;
+        RuntimeDirectory = runtimeDirectory;
+    }
+
+    public string RuntimeDirectory { get; }
+    public int Pid => _process.Id;
+    public bool HasExited => _process.HasExited;
+    public int ExitCode => _process.ExitCode;
+    public string SocketPath => Path.Combine(RuntimeDirectory, "server.sock");
+    public string StatusPath => Path.Combine(RuntimeDirectory, "status.shm");
+
+    public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, "hapticshm-server");
+
+    /// <summary>Starts the server and waits until its status block says ready.</summary>
+    public static ServerProcess Start(string runtimeDirectory, params string[] arguments)
+    {
+        var server = Launch(runtimeDirectory, arguments);
+        server.WaitReady();
+        return server;
+    }
+
+    public static ServerProcess Launch(string runtimeDirectory, params string[] arguments)
+    {
+        Assert.True(File.Exists(ExecutablePath), $"server not built: {ExecutablePath}");
+        var info = new ProcessStartInfo(ExecutablePath) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (string argument in arguments) info.ArgumentList.Add(argument);
+        info.Environment[RuntimePaths.OverrideVariable] = runtimeDirectory;
+        return new ServerProcess(Process.Start(info)!, runtimeDirectory);
+    }
+
+    public unsafe StatusBlock ReadStatus()
+    {
+        using var status = StatusFile.Open(StatusPath);
+        Assert.True(status.TryRead(out StatusBlock block), "status block stayed busy");
+        return block;
+    }
+
+    public void WaitReady()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) Assert.Fail($"server exited with {_process.ExitCode}: {_process.StandardError.ReadToEnd()}\n{Log()}");
+            if (File.Exists(StatusPath) && File.Exists(SocketPath))
+            {
+                try
+                {
+                    if (ReadStatus().ReadyNs != 0) return;
+                }
+                catch (InvalidDataException) { }
+            }
+            Thread.Sleep(10);
+        }
+        Assert.Fail($"server not ready within 20 s\n{Log()}");
+    }
+
+    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+
+    public string StandardError() => _process.StandardError.ReadToEnd();
+
+    public string Log()
+    {
+        string path = Path.Combine(RuntimeDirectory, "server.log");
+        try { return File.Exists(path) ? File.ReadAllText(path) : "(no log)"; }
+        catch (IOException) { return "(log unreadable)"; }
+    }
+
+    public void Terminate() => _ = HapticShm.Server.Tests.Jack.Interop.Libc.kill(_process.Id, HapticShm.Server.Tests.Jack.Interop.Libc.SIGTERM);
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Terminate();
+            if (!_process.WaitForExit(5000)) _process.Kill();
+        }
+        _process.Dispose();
+    }
+}
