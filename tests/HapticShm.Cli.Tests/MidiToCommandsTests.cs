@@ -229,4 +229,35 @@ public sealed class MidiToCommandsTests
         Assert.Contains(commands, c => c.Kind == CommandKind.Mpe && c.Fields == MpeFields.PitchBend && c.PitchBend == -1f);
         Assert.Contains(commands, c => c.Kind == CommandKind.Mpe && c.Fields == MpeFields.PitchBend && c.PitchBend > 0.99f);
     }
+
+    [Fact]
+    public void ConvertFile_NoteLeftOn_IsReleasedAtTheEndOfTheFile()
+    {
+        byte[] file = SmfBytes.File(0, 96, [0x00, 0x95, 33, 100, 0x60, 0x95, 34, 100, 0x60, 0x85, 34, 0, 0x60, 0xFF, 0x2F, 0x00]);
+        var midi = MidiFile.Parse(file, "hanging.mid");
+
+        var commands = MidiToCommands.ConvertFile(midi, startNs: 0);
+
+        var last = commands[^1];
+        Assert.Equal(CommandKind.NoteOff, last.Kind);
+        Assert.Equal(33, last.Note);
+        Assert.Equal(5, last.Channel);
+        Assert.Equal(1_500_000_000, last.TimestampNs); // end of track: 3 quarters at 120 bpm
+        Assert.Equal(2, commands.Count(c => c.Kind == CommandKind.NoteOff));
+    }
+
+    [Fact]
+    public void ReleaseAll_AfterNotes_EmitsOneNoteOffEachAndClears()
+    {
+        Feed(0x91, 40, 100);
+        Feed(0x92, 41, 100);
+        Feed(0x92, 41, 0);
+        Feed(0x93, 42, 100);
+        var output = new List<Command>();
+
+        _converter.ReleaseAll(T, output);
+
+        Assert.Equal([(1, 40), (3, 42)], output.Select(c => ((int)c.Channel, (int)c.Note)));
+        Assert.Equal(0, _converter.SoundingNoteCount);
+    }
 }
