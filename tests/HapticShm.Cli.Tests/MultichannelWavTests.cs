@@ -90,6 +90,20 @@ public sealed class MultichannelWavTests
     }
 
     [Fact]
+    public void Write_ChannelBuffersAfterWarmUp_AllocatesNothing()
+    {
+        var buffer = new PlanarAudioBuffer(32, 128);
+        using var writer = new MultichannelWavWriter(Stream.Null, 32, SampleRate, leaveOpen: true);
+        writer.Write(buffer.AsChannelBuffers(128));
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++) writer.Write(buffer.AsChannelBuffers(128));
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(1001 * 128, writer.FramesWritten);
+    }
+
+    [Fact]
     public void Write_BlockWithOtherChannelCount_Throws()
     {
         using var stream = new MemoryStream();

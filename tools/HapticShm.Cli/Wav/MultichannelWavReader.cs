@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace HapticShm.Cli.Wav;
@@ -87,8 +88,16 @@ public static class MultichannelWavReader
         for (int c = 0; c < h.Channels; c++)
         {
             var channel = new float[frames];
-            for (int i = 0; i < frames; i++)
-                channel[i] = BinaryPrimitives.ReadSingleLittleEndian(samples[(i * h.BlockAlign + c * WavFormat.BytesPerSample)..]);
+            if (BitConverter.IsLittleEndian)
+            {
+                ReadOnlySpan<float> interleaved = MemoryMarshal.Cast<byte, float>(samples);
+                for (int i = 0, s = c; i < frames; i++, s += h.Channels) channel[i] = interleaved[s];
+            }
+            else
+            {
+                for (int i = 0; i < frames; i++)
+                    channel[i] = BinaryPrimitives.ReadSingleLittleEndian(samples[(i * h.BlockAlign + c * WavFormat.BytesPerSample)..]);
+            }
             channels[c] = channel;
         }
         return new WavContents(h.SampleRate, h.Channels, h.FormatTag, h.SubFormat, h.Mask, h.BlockAlign, h.Bits, channels);

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using HapticShm.Engine.Audio;
 
 namespace HapticShm.Cli.Wav;
@@ -14,7 +15,7 @@ public sealed class MultichannelWavWriter : IDisposable
 
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
-    private byte[] _interleaved = [];
+    private float[] _interleaved = [];
     private bool _disposed;
 
     /// <summary>Creates (or overwrites) the file at <paramref name="path"/>.</summary>
@@ -54,13 +55,8 @@ public sealed class MultichannelWavWriter : IDisposable
     public void Write(ChannelBuffers block)
     {
         CheckBlock(block.ChannelCount, block.Frames);
-        Span<byte> output = _interleaved.AsSpan(0, block.Frames * BlockAlign);
-        for (int c = 0; c < ChannelCount; c++)
-        {
-            ReadOnlySpan<float> channel = block[c];
-            for (int i = 0; i < channel.Length; i++)
-                BinaryPrimitives.WriteSingleLittleEndian(output.Slice(i * BlockAlign + c * WavFormat.BytesPerSample), channel[i]);
-        }
+        Span<float> output = _interleaved.AsSpan(0, block.Frames * ChannelCount);
+        for (int c = 0; c < ChannelCount; c++) Interleave(block[c], output, c);
         Append(output, block.Frames);
     }
 
@@ -69,13 +65,8 @@ public sealed class MultichannelWavWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(channels);
         CheckBlock(channels.Count, frames);
-        Span<byte> output = _interleaved.AsSpan(0, frames * BlockAlign);
-        for (int c = 0; c < ChannelCount; c++)
-        {
-            ReadOnlySpan<float> channel = channels[c].AsSpan(offset, frames);
-            for (int i = 0; i < channel.Length; i++)
-                BinaryPrimitives.WriteSingleLittleEndian(output.Slice(i * BlockAlign + c * WavFormat.BytesPerSample), channel[i]);
-        }
+        Span<float> output = _interleaved.AsSpan(0, frames * ChannelCount);
+        for (int c = 0; c < ChannelCount; c++) Interleave(channels[c].AsSpan(offset, frames), output, c);
         Append(output, frames);
     }
 
@@ -100,12 +91,25 @@ public sealed class MultichannelWavWriter : IDisposable
         long dataBytes = (FramesWritten + frames) * BlockAlign;
         if (WavFormat.DataOffset - 8 + dataBytes > MaxRiffSize)
             throw new InvalidOperationException($"a WAV file holds at most 4 GiB: {FramesWritten + frames} frames of {ChannelCount} channels do not fit");
-        if (_interleaved.Length < frames * BlockAlign) _interleaved = new byte[frames * BlockAlign];
+        if (_interleaved.Length < frames * ChannelCount) _interleaved = new float[frames * ChannelCount];
     }
 
-    private void Append(ReadOnlySpan<byte> output, int frames)
+    private void Interleave(ReadOnlySpan<float> channel, Span<float> output, int channelIndex)
     {
-        _stream.Write(output);
+        int stride = ChannelCount;
+        for (int i = 0, o = channelIndex; i < channel.Length; i++, o += stride) output[o] = channel[i];
+    }
+
+    private void Append(Span<float> output, int frames)
+    {
+        // WAV is little-endian: write the floats' bytes as they are, swapping only on a big-endian machine.
+        Span<byte> bytes = MemoryMarshal.AsBytes(output);
+        if (!BitConverter.IsLittleEndian)
+        {
+            Span<int> words = MemoryMarshal.Cast<float, int>(output);
+            BinaryPrimitives.ReverseEndianness(words, words);
+        }
+        _stream.Write(bytes);
         FramesWritten += frames;
     }
 }
