@@ -50,6 +50,23 @@ public sealed class RenderPlotTests
     }
 
     [Fact]
+    public void Save_EmptyMatrix_ThrowsInsteadOfDrawingNothing()
+    {
+        using var dir = new TempDirectory();
+        var error = Assert.Throws<ArgumentException>(() =>
+            RenderPlot.Save(dir.File("empty.png"), new float[32, 0], 0.01, SyntheticRender.GridPositions(), "empty"));
+        Assert.Contains("the RMS matrix is empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TotalEnergy_NonFiniteRms_CountsAsSilence()
+    {
+        float[,] rms = { { float.NaN, 1f, float.PositiveInfinity } };
+
+        Assert.Equal(0.5, RenderPlot.TotalEnergy(rms, 0.5)[0], 12);
+    }
+
+    [Fact]
     public void TotalEnergy_ConstantRms_IsRmsSquaredTimesDuration()
     {
         var rms = new float[2, 100];

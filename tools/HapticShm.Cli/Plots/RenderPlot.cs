@@ -5,8 +5,9 @@ using SkiaSharp;
 
 namespace HapticShm.Cli.Plots;
 
-/// <summary>One PNG summarising a render: a heatmap of per-transducer RMS over time (left) and the
-/// array layout with each transducer coloured by its total energy (right).</summary>
+/// <summary>One PNG summarising a render: a heatmap of per-transducer RMS over time (left), the
+/// array layout with each transducer coloured by its total energy (top right) and the same
+/// energies as bars (bottom right). Non-finite RMS values count as silence.</summary>
 public static class RenderPlot
 {
     public const int Width = 1600;
@@ -24,6 +25,8 @@ public static class RenderPlot
         if (transducerPositions.Length != transducers)
             throw new ArgumentException($"{transducerPositions.Length} positions for {transducers} transducers", nameof(transducerPositions));
         if (!(secondsPerColumn > 0)) throw new ArgumentOutOfRangeException(nameof(secondsPerColumn), secondsPerColumn, "a positive duration");
+        if (transducers == 0 || rmsByTransducerAndTime.GetLength(1) == 0)
+            throw new ArgumentException("nothing to plot: the RMS matrix is empty", nameof(rmsByTransducerAndTime));
 
         double[] energy = TotalEnergy(rmsByTransducerAndTime, secondsPerColumn);
         using var surface = SKSurface.Create(new SKImageInfo(Width, Height));
@@ -45,7 +48,11 @@ public static class RenderPlot
         int rows = rmsByTransducerAndTime.GetLength(0), columns = rmsByTransducerAndTime.GetLength(1);
         var energy = new double[rows];
         for (int r = 0; r < rows; r++)
-            for (int c = 0; c < columns; c++) energy[r] += (double)rmsByTransducerAndTime[r, c] * rmsByTransducerAndTime[r, c] * secondsPerColumn;
+            for (int c = 0; c < columns; c++)
+            {
+                double value = rmsByTransducerAndTime[r, c];
+                if (double.IsFinite(value)) energy[r] += value * value * secondsPerColumn;
+            }
         return energy;
     }
 
