@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using HapticShm.Cli.Bench;
+using HapticShm.Cli.Render;
 using HapticShm.Cli.Status;
 
 namespace HapticShm.Cli;
@@ -8,6 +9,7 @@ namespace HapticShm.Cli;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(RingBenchResult))]
 [JsonSerializable(typeof(StatusReport))]
+[JsonSerializable(typeof(RenderSummary))]
 [JsonSerializable(typeof(StartupBenchResult))]
 [JsonSerializable(typeof(EngineBenchResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

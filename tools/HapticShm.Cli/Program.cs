@@ -2,10 +2,13 @@ using System.CommandLine;
 using HapticShm.Cli.Verbs;
 
 var root = new RootCommand("HapticShm: drive a vibrotactile array from MIDI/MPE through shared memory.");
+root.Subcommands.Add(DemoVerb.Create());
 root.Subcommands.Add(ServerVerbs.Create());
 root.Subcommands.Add(StatusVerb.Create());
 root.Subcommands.Add(MonitorVerb.Create());
 root.Subcommands.Add(SendVerbs.Create());
+root.Subcommands.Add(PlayVerb.Create());
+root.Subcommands.Add(RenderVerb.Create());
 root.Subcommands.Add(BenchVerbs.Create());
 root.Subcommands.Add(BenchVerbs.CreateHiddenRingProducer());
 return root.Parse(args).Invoke();
