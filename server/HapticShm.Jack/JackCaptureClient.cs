@@ -14,6 +14,7 @@ public sealed unsafe class JackCaptureClient : IJackProcessHandler, IDisposable
     private readonly JackPort[] _inputs;
     private readonly float[][] _channels;
     private readonly JackCaptureCycle[] _cycles;
+    private readonly JackFrameTracker _frames = new();
     private long _recordedFrames;
     private int _cycleCount;
     private volatile bool _recording;
@@ -143,18 +144,12 @@ public sealed unsafe class JackCaptureClient : IJackProcessHandler, IDisposable
             _full = true;
             return;
         }
+        bool timed = _client.TryGetCycleTimes(out JackCycleTimes times);
+        uint frameTime = _frames.Next(timed ? times.CurrentFrames : _client.LastFrameTime, frames, out bool trusted);
         long monotonicNs;
-        uint frameTime;
-        if (_client.TryGetCycleTimes(out JackCycleTimes times))
-        {
-            frameTime = times.CurrentFrames;
-            monotonicNs = times.CurrentMonotonicNs;
-        }
-        else
-        {
-            frameTime = _client.LastFrameTime;
-            monotonicNs = JackTime.NowMonotonicNs();
-        }
+        if (trusted && timed) monotonicNs = times.CurrentMonotonicNs;
+        else if (cycle > 0) monotonicNs = _cycles[cycle - 1].MonotonicNs + JackTime.FramesToNs(recorded - _cycles[cycle - 1].FirstSample, SampleRate);
+        else monotonicNs = JackTime.NowMonotonicNs();
         _cycles[cycle] = new JackCaptureCycle(recorded, frameTime, monotonicNs);
         for (int k = 0; k < _inputs.Length; k++)
             new ReadOnlySpan<float>(_inputs[k].GetBuffer(frames), frames).CopyTo(_channels[k].AsSpan((int)recorded, frames));

@@ -39,20 +39,31 @@ public sealed class JackBackendTests(JackServerFixture server) : IClassFixture<J
         ReadOnlySpan<float> first = capture.Channel(0);
         int start = first.IndexOfAnyExcept(0f);
         Assert.InRange(start, 0, capture.RecordedFrames - 24_000); // at least 0.5 s of signal
-        long startIndex = RampSignal.IndexOf(0, first[start]);
-        Assert.Equal(0, (startIndex - start) % 64); // graph latency is whole periods
+        long offset = RampSignal.IndexOf(0, first[start]) - start; // recorded j holds ramp sample j + offset
+        Assert.Equal(0, offset % 64); // graph latency is whole periods
 
+        // Compare period by period. Under an xrun JACK may hand a client a stale or empty period;
+        // such a period is a glitch (realign and go on), allowed only as often as xruns were reported.
+        int glitches = 0, firstGlitch = -1;
+        for (int period = start; period + 64 <= capture.RecordedFrames; period += 64)
+        {
+            if (PeriodMatches(capture, period, offset, channels)) continue;
+            if (glitches++ == 0) firstGlitch = period;
+            offset = RampSignal.IndexOf(0, first[period]) - period;
+        }
+        long xruns = Math.Max(capture.Xruns, backend.Xruns);
+        Assert.True(glitches <= xruns, $"{glitches} periods differ (first at sample {firstGlitch}) with {xruns} xruns reported");
+    }
+
+    private static bool PeriodMatches(JackCaptureClient capture, int period, long offset, int channels)
+    {
         for (int c = 0; c < channels; c++)
         {
             ReadOnlySpan<float> recorded = capture.Channel(c);
-            int mismatches = 0, firstMismatch = -1;
-            for (int j = start; j < recorded.Length; j++)
-            {
-                if (recorded[j] == RampSignal.Value(c, startIndex + j - start)) continue;
-                if (mismatches++ == 0) firstMismatch = j;
-            }
-            Assert.True(mismatches == 0, $"channel {c}: {mismatches} samples differ, first at {firstMismatch}");
+            for (int j = period; j < period + 64; j++)
+                if (recorded[j] != RampSignal.Value(c, j + offset)) return false;
         }
+        return true;
     }
 
     [Fact]
@@ -78,6 +89,7 @@ public sealed class JackBackendTests(JackServerFixture server) : IClassFixture<J
         }
         Assert.True(onePeriodSteps >= 700, $"only {onePeriodSteps} of 749 steps were exactly one period (xruns: {backend.Xruns}, resyncs: {backend.ClockResyncs})");
         Assert.InRange(skippedSteps + backend.ClockResyncs, 0, backend.Xruns);
+        Assert.InRange(backend.FrameJumps, 0, backend.Xruns);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace HapticShm.Server.Backends.Jack;
 /// following the device clock: the estimate is anchored to a frame and slewed towards JACK's
 /// filtered time by at most <see cref="MaxSlewNs"/> per block (enough for ±300 ppm of drift at
 /// 64 frames). A jump larger than the resync threshold (an xrun, a DLL reset, freewheeling)
-/// re-anchors at once and is counted.
+/// re-anchors at once and is counted. Frame times pass through a <see cref="JackFrameTracker"/>
+/// first, so a report from a neighbouring cycle cannot bend the timeline.
 /// </summary>
 public sealed class BlockStartClock
 {
@@ -21,6 +22,7 @@ public sealed class BlockStartClock
     // Rebase the anchor every 10 s of frames so frame deltas stay small.
     private const long RebaseSeconds = 10;
 
+    private readonly JackFrameTracker _frames = new();
     private readonly int _sampleRate;
     private readonly long _resyncThresholdNs;
     private bool _anchored;
@@ -41,10 +43,16 @@ public sealed class BlockStartClock
     /// <summary>Times the estimate was re-anchored after the first block (each one breaks the exact spacing once).</summary>
     public long Resyncs => Volatile.Read(ref _resyncs);
 
-    /// <summary>Start time (ns) of the block whose first frame is <paramref name="frame"/>, given
-    /// JACK's estimate <paramref name="measuredNs"/> for it. Real-time safe.</summary>
-    public long Next(uint frame, long measuredNs)
+    /// <summary>Jumps of JACK's frame counter followed (xruns that skipped frames).</summary>
+    public long FrameJumps => _frames.Jumps;
+
+    /// <summary>Start time (ns) of a block of <paramref name="frames"/> frames that JACK reports
+    /// starting at <paramref name="reportedFrame"/>, at <paramref name="measuredNs"/>. A report
+    /// that belongs to a neighbouring cycle (see <see cref="JackFrameTracker"/>) is not used for
+    /// correction. Real-time safe.</summary>
+    public long Next(uint reportedFrame, int frames, long measuredNs)
     {
+        uint frame = _frames.Next(reportedFrame, frames, out bool trusted);
         if (!_anchored)
         {
             _anchored = true;
@@ -53,6 +61,7 @@ public sealed class BlockStartClock
         }
         long framesSinceAnchor = (uint)(frame - _anchorFrame);
         long predicted = _anchorNs + JackTime.FramesToNs(framesSinceAnchor, _sampleRate);
+        if (!trusted) return predicted;
         long error = measuredNs - predicted;
         if (Math.Abs(error) > _resyncThresholdNs)
         {
@@ -68,7 +77,11 @@ public sealed class BlockStartClock
     }
 
     /// <summary>Forgets the anchor: the next block starts a new timeline (after a restart).</summary>
-    public void Reset() => _anchored = false;
+    public void Reset()
+    {
+        _anchored = false;
+        _frames.Reset();
+    }
 
     private void Anchor(uint frame, long ns)
     {

@@ -75,6 +75,9 @@ public sealed class JackBackend : IAudioBackend, IJackProcessHandler
     /// <summary>Times block start times were re-anchored to JACK's clock (after an xrun, for instance).</summary>
     public long ClockResyncs => _clock?.Resyncs ?? 0;
 
+    /// <summary>Jumps of JACK's frame counter the block clock followed (xruns that skipped frames).</summary>
+    public long FrameJumps => _clock?.FrameJumps ?? 0;
+
     /// <summary>What the render callback threw, if it did.</summary>
     public Exception? RenderException => Volatile.Read(ref _renderException) ?? _client?.CallbackException;
 
@@ -161,8 +164,8 @@ public sealed class JackBackend : IAudioBackend, IJackProcessHandler
 
         long oneBlockNs = JackTime.FramesToNs(frames, _sampleRate);
         long blockStartNs = client.TryGetCycleTimes(out JackCycleTimes times)
-            ? _clock!.Next(times.CurrentFrames, times.CurrentMonotonicNs + oneBlockNs)
-            : _clock!.Next(client.LastFrameTime, JackTime.NowMonotonicNs() + oneBlockNs);
+            ? _clock!.Next(times.CurrentFrames, frames, times.CurrentMonotonicNs + oneBlockNs)
+            : _clock!.Next(client.LastFrameTime, frames, JackTime.NowMonotonicNs() + oneBlockNs);
 
         if (_renderFaulted)
         {
