@@ -53,10 +53,14 @@ internal sealed unsafe partial class FakeAsioDriver : IDisposable
     public bool OfferTimeInfo { get; set; } = true;
     /// <summary>Sleep between switches; 0 switches as fast as the host renders.</summary>
     public int SwitchPeriodMs { get; set; } = 1;
+    /// <summary>After this many switches the reported sample position skips one block (a dropout); -1 never.</summary>
+    public long SkipBlockAfterSwitches { get; set; } = -1;
     /// <summary>Switches whose allocations are not counted (JIT, first-call costs).</summary>
     public int WarmUpSwitches { get; set; } = 200;
 
     public int BufferSize { get; private set; }
+    /// <summary>Between start() and stop(): the switch thread runs.</summary>
+    public bool IsRunning => _run;
     public int CreateBuffersCalls { get; private set; }
     public int DisposeBuffersCalls { get; private set; }
     public bool HostUsesTimeInfo => _useTimeInfo;
@@ -169,6 +173,7 @@ internal sealed unsafe partial class FakeAsioDriver : IDisposable
                 Interlocked.Increment(ref _measuredSwitches);
             }
             position += BufferSize;
+            if (Switches == SkipBlockAfterSwitches) position += BufferSize;
             index ^= 1;
             if (SwitchPeriodMs > 0) Thread.Sleep(SwitchPeriodMs);
             else Thread.Yield();

@@ -16,6 +16,7 @@ public sealed unsafe partial class AsioBackend
     private volatile AsioOutputBuffers? _buffers;
     private volatile bool _running;
     private volatile bool _failed;
+    private volatile bool _callbackFailed;
     private bool _outputReady;
     private long _outputLatencyNs;
     private int _inCallback;
@@ -24,6 +25,7 @@ public sealed unsafe partial class AsioBackend
     private int _restarts;
     private long _xruns;
     private long _blocks;
+    private long _expectedPosition = -1; // the driver's sample position the next block should have; -1 unknown
 
     private void ClaimActive()
     {
@@ -102,14 +104,22 @@ public sealed unsafe partial class AsioBackend
     {
         // Count ourselves in before checking _running so StopDriver can wait for us (see there).
         Interlocked.Increment(ref _inCallback);
+        AsioOutputBuffers? buffers = _buffers;
         try
         {
-            AsioOutputBuffers? buffers = _buffers;
             AudioRenderCallback? callback = _callback;
             if (!_running || buffers is null || callback is null) return;
-            long? systemTimeNs = time is not null && (time->timeInfo.flags & AsioTimeInfoFlags.kSystemTimeValid) != 0
-                ? time->timeInfo.systemTime.ToInt64()
-                : null;
+            if (_callbackFailed)
+            {
+                buffers.Silence(doubleBufferIndex & 1);
+                return;
+            }
+            long? systemTimeNs = null;
+            if (time is not null)
+            {
+                if ((time->timeInfo.flags & AsioTimeInfoFlags.kSystemTimeValid) != 0) systemTimeNs = time->timeInfo.systemTime.ToInt64();
+                if ((time->timeInfo.flags & AsioTimeInfoFlags.kSamplePositionValid) != 0) TrackPosition(time->timeInfo.samplePosition.ToInt64(), buffers.BlockSize);
+            }
             long blockStartNs = _clock.BlockStartNs(systemTimeNs, MonotonicClock.NowNs(), _outputLatencyNs);
             buffers.Render(doubleBufferIndex & 1, callback, blockStartNs);
             if (_outputReady) _driver->OutputReady();
@@ -117,12 +127,23 @@ public sealed unsafe partial class AsioBackend
         }
         catch (Exception)
         {
+            // The engine is in an unknown state: never call it again, play silence, let the supervisor stop.
+            _callbackFailed = true;
+            _failed = true;
+            buffers?.Silence(doubleBufferIndex & 1);
             Request(SupervisorFlags.CallbackFailed);
         }
         finally
         {
             Interlocked.Decrement(ref _inCallback);
         }
+    }
+
+    /// <summary>A sample position that skips (or repeats) blocks means the driver dropped audio: one xrun.</summary>
+    private void TrackPosition(long position, int blockSize)
+    {
+        if (_expectedPosition >= 0 && position != _expectedPosition) Interlocked.Increment(ref _xruns);
+        _expectedPosition = position + blockSize;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -73,6 +73,7 @@ public sealed unsafe partial class AsioBackend
     private void StartDriver()
     {
         if (_running) return;
+        _expectedPosition = -1; // drivers may count positions from 0 again after start()
         _running = true;
         AsioError result = _driver->Start();
         if (result == AsioError.ASE_OK) return;

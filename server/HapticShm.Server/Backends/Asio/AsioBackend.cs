@@ -102,7 +102,16 @@ public sealed unsafe partial class AsioBackend : IAudioBackend
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channelCount);
         if (_buffers is not null) throw new InvalidOperationException("the ASIO backend is already open");
         ClaimActive();
-        _thread.Invoke(() => OpenDriver(channelCount));
+        try
+        {
+            _thread.Invoke(() => OpenDriver(channelCount));
+        }
+        catch
+        {
+            _thread.Invoke(DisposeBuffers);
+            ReleaseActive();
+            throw;
+        }
     }
 
     public void Start(AudioRenderCallback callback)
@@ -111,6 +120,7 @@ public sealed unsafe partial class AsioBackend : IAudioBackend
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_buffers is null) throw new InvalidOperationException("Open the ASIO backend before starting it");
         _callback = callback;
+        _callbackFailed = false;
         _thread.Invoke(StartDriver);
     }
 

@@ -15,7 +15,7 @@ internal sealed class AsioDriverThread : IDisposable
     private readonly Action _onIdle;
     private readonly ManualResetEventSlim _workReady = new(false);
     private readonly ManualResetEventSlim _workDone = new(false);
-    private readonly object _gate = new(); // serialises callers of Invoke
+    private readonly Lock _gate = new(); // serialises callers of Invoke
     private Action? _work;
     private ExceptionDispatchInfo? _failure;
     private volatile bool _exit;

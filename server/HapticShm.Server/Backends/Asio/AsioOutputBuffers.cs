@@ -53,6 +53,16 @@ internal sealed unsafe class AsioOutputBuffers : IDisposable
         }
     }
 
+    /// <summary>Writes silence (all-zero bytes in every format) into half-buffer <paramref name="doubleBufferIndex"/>.</summary>
+    public void Silence(int doubleBufferIndex)
+    {
+        for (int c = 0; c < Count; c++)
+        {
+            nint half = Infos[c].Buffer(doubleBufferIndex);
+            if (half != 0) new Span<byte>((void*)half, BlockSize * _bytesPerSample[c]).Clear();
+        }
+    }
+
     public void Dispose()
     {
         NativeMemory.Free(Infos);
