@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using HapticShm.Server.Backends.Asio;
+using Xunit.Abstractions;
 
 namespace HapticShm.Asio.Tests;
 
 [Collection(AsioDriverCollection.Name)]
-public sealed class AsioBackendAllocationTests
+public sealed class AsioBackendAllocationTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData(true, AsioSampleType.ASIOSTInt24LSB)]
@@ -18,6 +20,9 @@ public sealed class AsioBackendAllocationTests
         backend.Start(signal.Render);
         Poll.Until(() => fake.MeasuredSwitches >= 10_000, "10 000 measured buffer switches");
         backend.Stop();
+
+        double meanUs = fake.TicksInSwitches * 1e6 / Stopwatch.Frequency / fake.MeasuredSwitches;
+        output.WriteLine($"{type}, time info {timeInfo}: {fake.MeasuredSwitches} switches of 64 ch x {fake.BufferSize} frames, mean {meanUs:F2} us per switch (test render + conversion), {fake.AllocatedBytesInSwitches} bytes allocated");
 
         Assert.Equal(timeInfo, fake.HostUsesTimeInfo);
         Assert.Equal(0, fake.AllocatedBytesInSwitches);

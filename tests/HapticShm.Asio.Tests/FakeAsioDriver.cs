@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using HapticShm.Server.Backends.Asio;
 using HapticShm.Shared;
@@ -68,11 +69,14 @@ internal sealed unsafe partial class FakeAsioDriver : IDisposable
     public long Switches => Interlocked.Read(ref _switches);
     public long MeasuredSwitches => Interlocked.Read(ref _measuredSwitches);
     public long AllocatedBytesInSwitches => Interlocked.Read(ref _allocatedInSwitches);
+    /// <summary>Stopwatch ticks spent inside the measured switches (the host's whole callback).</summary>
+    public long TicksInSwitches => Interlocked.Read(ref _ticksInSwitches);
     public long OutputReadyCalls => Interlocked.Read(ref _outputReadyCalls);
 
     private long _switches;
     private long _measuredSwitches;
     private long _allocatedInSwitches;
+    private long _ticksInSwitches;
     private long _outputReadyCalls;
 
     /// <summary>Sends an asioMessage to the host, as a driver does from any thread.</summary>
@@ -154,6 +158,7 @@ internal sealed unsafe partial class FakeAsioDriver : IDisposable
         while (_run)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
+            long startTicks = Stopwatch.GetTimestamp();
             if (_useTimeInfo)
             {
                 _time->timeInfo.flags = AsioTimeInfoFlags.kSystemTimeValid | AsioTimeInfoFlags.kSamplePositionValid | AsioTimeInfoFlags.kSampleRateValid;
@@ -166,9 +171,11 @@ internal sealed unsafe partial class FakeAsioDriver : IDisposable
             {
                 _callbacks.bufferSwitch(index, 1);
             }
+            long ticks = Stopwatch.GetTimestamp() - startTicks;
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             if (Interlocked.Increment(ref _switches) > WarmUpSwitches)
             {
+                Interlocked.Add(ref _ticksInSwitches, ticks);
                 Interlocked.Add(ref _allocatedInSwitches, allocated);
                 Interlocked.Increment(ref _measuredSwitches);
             }

@@ -63,6 +63,8 @@ public sealed unsafe partial class AsioBackend
             buffers.Dispose();
             throw DriverError("createBuffers", result);
         }
+        buffers.Silence(0); // drivers need not clear them, and both halves may play before the first switch
+        buffers.Silence(1);
         _buffers = buffers;
         ReadLatencies();
         // outputReady() lets the driver send a buffer as soon as it is filled; only ASE_OK means it is supported.
