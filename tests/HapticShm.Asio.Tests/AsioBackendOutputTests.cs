@@ -76,6 +76,30 @@ public sealed class AsioBackendOutputTests
     }
 
     [Fact]
+    public void Open_BufferSizeNotPowerOfTwo_ThrowsForPowerOfTwoDriver()
+    {
+        using var fake = new FakeAsioDriver(8, AsioSampleType.ASIOSTFloat32LSB);
+        using var backend = AsioBackend.FromDriver(fake.Pointer, new AsioBackendOptions { BufferSize = 100 });
+
+        var error = Assert.Throws<AudioBackendException>(() => backend.Open(8));
+        Assert.Contains("powers of two", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, fake.CreateBuffersCalls);
+    }
+
+    [Fact]
+    public void Open_Fails_ReleasesTheProcessSlotForTheNextDriver()
+    {
+        using var fake = new FakeAsioDriver(8, AsioSampleType.ASIOSTFloat32LSB);
+        using var failing = AsioBackend.FromDriver(fake.Pointer, new AsioBackendOptions { OutputChannels = ["99"] });
+        Assert.Throws<AudioBackendException>(() => failing.Open(1));
+        using var backend = AsioBackend.FromDriver(fake.Pointer, new AsioBackendOptions());
+
+        backend.Open(8);
+
+        Assert.Equal(8, backend.ChannelCount);
+    }
+
+    [Fact]
     public void Open_BigEndianDriver_ThrowsNamingSampleType()
     {
         using var fake = new FakeAsioDriver(8, AsioSampleType.ASIOSTInt32MSB);

@@ -10,7 +10,26 @@ public sealed unsafe partial class AsioBackend
     private AsioSampleType[] _types = [];
     private PlanarAudioBuffer? _planar;
 
-    private readonly record struct BufferSizes(int Min, int Max, int Preferred, int Granularity);
+    // Granularity per asio.h: -1 means powers of two, 0 means only Preferred, n > 0 means Min + k * n.
+    private readonly record struct BufferSizes(int Min, int Max, int Preferred, int Granularity)
+    {
+        public bool Accepts(int size) => size >= Min && size <= Max && Granularity switch
+        {
+            -1 => int.IsPow2(size),
+            0 => size == Preferred,
+            _ => (size - Min) % Granularity == 0,
+        };
+
+        public string Describe() => Granularity switch
+        {
+            -1 => $"powers of two in {Min}..{Max}",
+            0 => $"only {Preferred}",
+            _ => $"{Min}..{Max} in steps of {Granularity}",
+        };
+    }
+
+    // asio.h limits names to 32 chars and messages to 124, but drivers are known to write more.
+    private const int NativeTextCapacity = 256;
 
     private void OpenDriver(int channelCount)
     {
@@ -47,8 +66,8 @@ public sealed unsafe partial class AsioBackend
 
         BufferSizes sizes = ReadBufferSizes();
         int size = _options.BufferSize ?? sizes.Preferred;
-        if (size < sizes.Min || size > sizes.Max)
-            throw new AudioBackendException($"ASIO driver \"{DriverName}\" accepts {sizes.Min}..{sizes.Max} frames per block, not {size}");
+        if (!sizes.Accepts(size))
+            throw new AudioBackendException($"ASIO driver \"{DriverName}\" accepts {sizes.Describe()} frames per block, not {size}");
         _planar = new PlanarAudioBuffer(_selected.Length, Math.Max(size, sizes.Max));
         CreateBuffers(size);
     }
@@ -135,9 +154,10 @@ public sealed unsafe partial class AsioBackend
 
     private string ReadDriverName()
     {
-        AsioDriverInfo info = default;
-        _driver->GetDriverName(info.name);
-        return ReadAnsi(info.name, 32);
+        byte* name = stackalloc byte[NativeTextCapacity];
+        name[0] = 0;
+        _driver->GetDriverName(name);
+        return ReadAnsi(name, NativeTextCapacity);
     }
 
     private void Check(AsioError result, string call)
@@ -147,9 +167,10 @@ public sealed unsafe partial class AsioBackend
 
     private AudioBackendException DriverError(string call, AsioError result)
     {
-        AsioDriverInfo info = default;
-        _driver->GetErrorMessage(info.errorMessage);
-        string message = ReadAnsi(info.errorMessage, 124);
+        byte* text = stackalloc byte[NativeTextCapacity];
+        text[0] = 0;
+        _driver->GetErrorMessage(text);
+        string message = ReadAnsi(text, NativeTextCapacity);
         string name = DriverName.Length > 0 ? DriverName : "the ASIO driver";
         return new AudioBackendException($"{name}: {call} failed ({result}){(message.Length > 0 ? ": " + message : "")}; check that the interface is connected and not used by another program");
     }

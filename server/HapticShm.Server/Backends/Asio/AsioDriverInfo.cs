@@ -2,8 +2,9 @@ using System.Runtime.InteropServices;
 
 namespace HapticShm.Server.Backends.Asio;
 
-/// <summary>ASIODriverInfo; its name and errorMessage arrays double as the buffers for
-/// getDriverName (32 chars) and getErrorMessage (124 chars).</summary>
+/// <summary>ASIODriverInfo of asio.h, kept for the layout record: it belongs to the SDK's C host
+/// library (ASIOInit), which we bypass by calling IASIO directly; its array sizes are the
+/// documented text limits (32-char names, 124-char messages).</summary>
 [StructLayout(LayoutKind.Sequential, Pack = 4)]
 public unsafe struct AsioDriverInfo
 {
