@@ -33,6 +33,7 @@ public sealed class AsioBackendRestartTests : IDisposable
         Assert.Equal(1, _fake.DisposeBuffersCalls);
         Assert.Equal(5, _signal.LastChannelCount);
         Assert.Equal([0, 3, 7, 40, 63], _fake.CreatedChannels);
+        Assert.Equal(0, _backend.Xruns); // sample positions restart with the stream: no false dropout
         Assert.False(_backend.HasFailed);
     }
 
