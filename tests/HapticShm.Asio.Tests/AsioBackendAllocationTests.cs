@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using HapticShm.Server.Backends.Asio;
+using Xunit.Abstractions;
+
+namespace HapticShm.Asio.Tests;
+
+[Collection(AsioDriverCollection.Name)]
+public sealed class AsioBackendAllocationTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(true, AsioSampleType.ASIOSTInt24LSB)]
+    [InlineData(false, AsioSampleType.ASIOSTInt32LSB)]
+    [InlineData(true, AsioSampleType.ASIOSTFloat32LSB)]
+    public void BufferSwitch_ManyTimes_AllocatesNothingOnDriverThread(bool timeInfo, AsioSampleType type)
+    {
+        using var fake = new FakeAsioDriver(64, type) { OfferTimeInfo = timeInfo, SwitchPeriodMs = 0, WarmUpSwitches = 1_000 };
+        var signal = new TestSignal();
+        using var backend = AsioBackend.FromDriver(fake.Pointer, new AsioBackendOptions { OutputChannels = ["0-63"] });
+        backend.Open(64);
+        backend.Start(signal.Render);
+        Poll.Until(() => fake.MeasuredSwitches >= 10_000, "10 000 measured buffer switches");
+        backend.Stop();
+
+        double meanUs = fake.TicksInSwitches * 1e6 / Stopwatch.Frequency / fake.MeasuredSwitches;
+        output.WriteLine($"{type}, time info {timeInfo}: {fake.MeasuredSwitches} switches of 64 ch x {fake.BufferSize} frames, mean {meanUs:F2} us per switch (test render + conversion), {fake.AllocatedBytesInSwitches} bytes allocated");
+
+        Assert.Equal(timeInfo, fake.HostUsesTimeInfo);
+        Assert.Equal(0, fake.AllocatedBytesInSwitches);
+        Assert.InRange(signal.Calls, fake.Switches - 1, fake.Switches); // a switch racing Stop is skipped
+    }
+}
