@@ -32,7 +32,6 @@ internal sealed partial class WaveVoice : Voice
     private readonly int _mirror;
     private readonly double _maxDelay;
     private readonly float _glideCoefficient;
-    private readonly double[] _targetDelayExact;
     private readonly float[] _targetDelay, _delay, _targetGain, _gain; // padded to TapSets.Stride
     private readonly TapSets _sets;
     private readonly Piece[] _pieces = new Piece[MaxPieces];
@@ -54,7 +53,6 @@ internal sealed partial class WaveVoice : Voice
         _history = new float[capacity + _mirror];
         _glideCoefficient = (float)(1 - Math.Exp(-SegmentFrames / (GlideSeconds * sampleRate)));
         _sets = new TapSets(_count, MaxPieces + 2);
-        _targetDelayExact = new double[_count];
         _targetDelay = new float[_sets.Stride];
         _delay = new float[_sets.Stride];
         _targetGain = new float[_sets.Stride];
@@ -99,8 +97,7 @@ internal sealed partial class WaveVoice : Voice
 
     private void ComputeTargets(VoiceSettings settings)
     {
-        _geometry.Compute(_geometry.SourcePosition(_bend, _timbre), SampleRate / (double)settings.WaveSpeed, _targetDelayExact, _targetGain);
-        for (int t = 0; t < _count; t++) _targetDelay[t] = (float)Math.Clamp(_targetDelayExact[t], 0, _maxDelay);
+        _geometry.Compute(_geometry.SourcePosition(_bend, _timbre), SampleRate / settings.WaveSpeed, (float)_maxDelay, _targetDelay, _targetGain);
     }
 
     /// <summary>A run of frames rendered with one tap set, or crossfading between two.</summary>
