@@ -1,4 +1,5 @@
 using HapticShm.Engine.Audio;
+using HapticShm.Engine.Dsp;
 using HapticShm.Shared.Protocol;
 
 namespace HapticShm.Engine.Voices;
@@ -115,8 +116,7 @@ internal abstract class Voice
         if (_stage == EnvelopeStage.Sustain && _amplitude == _targetAmplitude && _fadeStep == 0f)
         {
             // Steady: one gain for the whole chunk (same product as the per-sample path, envelope = 1).
-            float gain = _amplitude;
-            for (int j = 0; j < source.Length; j++) source[j] = source[j] * _envelope * gain;
+            SpanMath.Scale(source, _envelope, _amplitude);
             fade.Fill(_fade);
             return;
         }

@@ -59,12 +59,8 @@ internal sealed partial class WaveVoice
             int length = moving ? Math.Min(SegmentFrames - segment, count - j) : count - j;
             if (_crossfading)
             {
-                for (int i = 0; i < length; i++)
-                {
-                    float w = (segment + i + 1) * (1f / SegmentFrames);
-                    scratch.WeightB[j + i] = fade[j + i] * w;
-                    scratch.WeightA[j + i] = fade[j + i] * (1f - w);
-                }
+                SpanMath.Multiply(fade.Slice(j, length), RampUp.AsSpan(segment, length), scratch.WeightB.AsSpan(j, length));
+                SpanMath.Multiply(fade.Slice(j, length), RampDown.AsSpan(segment, length), scratch.WeightA.AsSpan(j, length));
             }
             _pieces[pieces++] = new Piece { Start = j, Length = length, SetA = _previousSet, SetB = _currentSet, Crossfade = _crossfading };
             segment = (segment + length) & (SegmentFrames - 1);
@@ -73,15 +69,33 @@ internal sealed partial class WaveVoice
         return pieces;
     }
 
+    // Crossfade weights of frame i of a segment: the new tap set's share, (i + 1) / SegmentFrames.
+    private static readonly float[] RampUp = Ramp(up: true);
+    private static readonly float[] RampDown = Ramp(up: false);
+
+    private static float[] Ramp(bool up)
+    {
+        var ramp = new float[SegmentFrames];
+        for (int i = 0; i < ramp.Length; i++)
+        {
+            float w = (i + 1) * (1f / SegmentFrames);
+            ramp[i] = up ? w : 1f - w;
+        }
+        return ramp;
+    }
+
     private void WriteHistory(ReadOnlySpan<float> source)
     {
-        for (int j = 0; j < source.Length; j++)
-        {
-            int w = (_write + j) & _mask;
-            _history[w] = source[j];
-            if (w < _mirror) _history[w + _mask + 1] = source[j]; // mirror: reads never wrap
-        }
-        _write = (_write + source.Length) & _mask;
+        int capacity = _mask + 1;
+        int first = Math.Min(source.Length, capacity - _write);
+        source[..first].CopyTo(_history.AsSpan(_write));
+        source[first..].CopyTo(_history); // wrapped part
+        // Mirror the start of the ring after its end, so a read of up to a chunk never wraps.
+        int mirrorFrom = _write < _mirror ? _write : 0;
+        int end = _write + source.Length;
+        if (_write < _mirror) _history.AsSpan(mirrorFrom, Math.Min(end, _mirror) - mirrorFrom).CopyTo(_history.AsSpan(capacity + mirrorFrom));
+        if (end > capacity) _history.AsSpan(0, Math.Min(end - capacity, _mirror)).CopyTo(_history.AsSpan(capacity));
+        _write = end & _mask;
     }
 
     /// <summary>Segment boundary: the current taps become the previous ones and the delays and
