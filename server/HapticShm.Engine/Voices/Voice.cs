@@ -39,7 +39,6 @@ internal abstract class Voice
     public int NoteId { get; private set; }
     public long StartOrder { get; private set; }
     public bool IsReleased => _stage >= EnvelopeStage.Release;
-    public long Age { get; private set; }
     public float FadeGain => _fade;
     protected int SampleRate => _sampleRate;
     protected double Omega => _omega;
@@ -53,7 +52,6 @@ internal abstract class Voice
         Note = command.Note;
         NoteId = command.NoteId;
         StartOrder = startOrder;
-        Age = 0;
         _omega = 2 * Math.PI * NoteFrequency.Hz(command.Note) / _sampleRate;
         _oscillator.Start(_omega);
         _envelope = 0f;
@@ -112,7 +110,6 @@ internal abstract class Voice
     {
         // The first sample is sin(0) = 0, so even an instant attack starts without a jump.
         _oscillator.Render(source);
-        Age += source.Length;
         if (_stage == EnvelopeStage.Sustain && _amplitude == _targetAmplitude && _fadeStep == 0f)
         {
             // Steady: one gain for the whole chunk (same product as the per-sample path, envelope = 1).
