@@ -43,6 +43,7 @@ public sealed partial class StimulusEngine
             _queue.RemoveHead();
         }
         RenderRange(output, position, frames - position);
+        _frame += frames;
     }
 
     private void RenderRange(ChannelBuffers output, int start, int count)
@@ -51,6 +52,7 @@ public sealed partial class StimulusEngine
         for (int done = 0; done < count; done += RenderScratch.ChunkFrames)
         {
             int chunk = Math.Min(RenderScratch.ChunkFrames, count - done);
+            _scratch.Frame = _frame + start + done;
             _wave.Render(output, start + done, chunk, _scratch);
             _standing.Render(output, start + done, chunk, _scratch);
         }

@@ -30,6 +30,7 @@ public sealed partial class StimulusEngine
     private readonly long[] _lateOf;
     private StimulusRouting _routing = StimulusRouting.ByVelocity;
     private long _startOrder;
+    private long _frame; // frames rendered so far: aligns the wave voices' glide segments
     private long _notesPlayed, _peakVoices, _stolen, _late, _rejected, _queueFull;
 
     /// <summary>Builds the engine; throws <see cref="ArgumentException"/> for invalid options.</summary>

@@ -63,7 +63,7 @@ internal sealed class SafetyStage
                 v.StoreUnsafe(ref s, (nuint)j);
                 vPeak = Vector256.Max(vPeak, Vector256.Abs(v));
             }
-            for (int k = 0; k < 8; k++) peak = MathF.Max(peak, vPeak[k]);
+            peak = HorizontalMax(vPeak);
         }
         for (; j < n; j++)
         {
@@ -84,6 +84,15 @@ internal sealed class SafetyStage
             peak = MathF.Max(peak, MathF.Abs(v));
         }
         return peak;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float HorizontalMax(Vector256<float> v)
+    {
+        Vector128<float> m = Vector128.Max(v.GetLower(), v.GetUpper());
+        m = Vector128.Max(m, Vector128.Shuffle(m, Vector128.Create(2, 3, 0, 1)));
+        m = Vector128.Max(m, Vector128.Shuffle(m, Vector128.Create(1, 0, 3, 2)));
+        return m.ToScalar();
     }
 
     // x - x is 0 for a finite x and NaN for NaN or infinity.

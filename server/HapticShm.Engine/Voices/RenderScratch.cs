@@ -6,6 +6,9 @@ internal sealed class RenderScratch
     /// <summary>Voices render in chunks of at most this many frames.</summary>
     public const int ChunkFrames = 256;
 
+    /// <summary>Engine frame count at the start of the chunk being rendered.</summary>
+    public long Frame { get; set; }
+
     public float[] Source { get; } = new float[ChunkFrames];
     public float[] Fade { get; } = new float[ChunkFrames];
     public float[] WeightA { get; } = new float[ChunkFrames];

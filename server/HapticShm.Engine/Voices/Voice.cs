@@ -1,4 +1,5 @@
 using HapticShm.Engine.Audio;
+using HapticShm.Engine.Dsp;
 using HapticShm.Shared.Protocol;
 
 namespace HapticShm.Engine.Voices;
@@ -11,13 +12,13 @@ namespace HapticShm.Engine.Voices;
 /// </summary>
 internal abstract class Voice
 {
-    private const int AnchorMask = 1023; // re-anchor the oscillator from its exact phase every 1024 frames
     private const float MinReleaseSeconds = 0.002f; // even "release 0" ramps, so note-off never clicks
     private const float AmplitudeSeconds = 0.002f; // pressure smoothing time constant
 
     private readonly int _sampleRate;
     private readonly float _amplitudeCoefficient;
-    private double _omega, _cos, _sin, _cosStep, _sinStep;
+    private readonly SineOscillator _oscillator = new();
+    private double _omega;
     private float _envelope, _attackStep, _releaseStep;
     private EnvelopeStage _stage;
     private float _amplitude, _targetAmplitude;
@@ -38,7 +39,6 @@ internal abstract class Voice
     public int NoteId { get; private set; }
     public long StartOrder { get; private set; }
     public bool IsReleased => _stage >= EnvelopeStage.Release;
-    public long Age { get; private set; }
     public float FadeGain => _fade;
     protected int SampleRate => _sampleRate;
     protected double Omega => _omega;
@@ -52,10 +52,8 @@ internal abstract class Voice
         Note = command.Note;
         NoteId = command.NoteId;
         StartOrder = startOrder;
-        Age = 0;
         _omega = 2 * Math.PI * NoteFrequency.Hz(command.Note) / _sampleRate;
-        (_sinStep, _cosStep) = Math.SinCos(_omega);
-        (_sin, _cos) = (0, 1);
+        _oscillator.Start(_omega);
         _envelope = 0f;
         _attackStep = settings.AttackSeconds <= 0 ? 1f : 1f / (settings.AttackSeconds * _sampleRate);
         _releaseStep = 1f / (MathF.Max(settings.ReleaseSeconds, MinReleaseSeconds) * _sampleRate);
@@ -110,6 +108,15 @@ internal abstract class Voice
     /// <paramref name="source"/>.Length frames, advancing the voice.</summary>
     protected void Generate(Span<float> source, Span<float> fade)
     {
+        // The first sample is sin(0) = 0, so even an instant attack starts without a jump.
+        _oscillator.Render(source);
+        if (_stage == EnvelopeStage.Sustain && _amplitude == _targetAmplitude && _fadeStep == 0f)
+        {
+            // Steady: one gain for the whole chunk (same product as the per-sample path, envelope = 1).
+            SpanMath.Scale(source, _envelope, _amplitude);
+            fade.Fill(_fade);
+            return;
+        }
         for (int j = 0; j < source.Length; j++)
         {
             switch (_stage)
@@ -123,16 +130,11 @@ internal abstract class Voice
                     if (_envelope <= 0f) { _envelope = 0f; _stage = EnvelopeStage.Done; }
                     break;
             }
-            _amplitude += (_targetAmplitude - _amplitude) * _amplitudeCoefficient;
-            // The first sample is sin(0) = 0, so even an instant attack starts without a jump.
-            source[j] = (float)_sin * _envelope * _amplitude;
+            float delta = _targetAmplitude - _amplitude;
+            _amplitude = MathF.Abs(delta) < 1e-6f ? _targetAmplitude : _amplitude + delta * _amplitudeCoefficient;
+            source[j] = source[j] * _envelope * _amplitude;
             fade[j] = _fade;
             if (_fadeStep > 0f) _fade = MathF.Max(0f, _fade - _fadeStep);
-
-            double sin = _sin * _cosStep + _cos * _sinStep;
-            _cos = _cos * _cosStep - _sin * _sinStep;
-            _sin = sin;
-            if ((++Age & AnchorMask) == 0) (_sin, _cos) = Math.SinCos(_omega * Age % (2 * Math.PI));
         }
     }
 }

@@ -45,14 +45,15 @@ internal sealed class WaveGeometry
     public Vector2 SourcePosition(float pitchBend, float timbre) =>
         new(_centre.X + HalfWidth * Math.Clamp(pitchBend, -1f, 1f), _centre.Y + HalfHeight * 2f * (Math.Clamp(timbre, 0f, 1f) - 0.5f));
 
-    /// <summary>Fills the delay (samples) and gain of every transducer for a source at <paramref name="source"/>.</summary>
-    public void Compute(Vector2 source, double samplesPerMetre, Span<double> delays, Span<float> gains)
+    /// <summary>Fills the delay (samples, at most <paramref name="maxDelay"/>) and gain of every
+    /// transducer for a source at <paramref name="source"/>.</summary>
+    public void Compute(Vector2 source, float samplesPerMetre, float maxDelay, Span<float> delays, Span<float> gains)
     {
         float nearest = float.MaxValue;
         for (int t = 0; t < _positions.Length; t++)
         {
             float d = Vector2.Distance(_positions[t], source);
-            delays[t] = d * samplesPerMetre;
+            delays[t] = MathF.Min(d * samplesPerMetre, maxDelay);
             gains[t] = d;
             nearest = MathF.Min(nearest, d);
         }

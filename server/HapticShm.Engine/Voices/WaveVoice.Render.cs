@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using HapticShm.Engine.Audio;
 using HapticShm.Engine.Dsp;
 
@@ -12,80 +13,99 @@ internal sealed partial class WaveVoice
         Generate(source, fade);
         int firstWrite = _write;
         WriteHistory(source);
+        int pieces = Plan(count, fade, scratch);
+        int[] offsets = _sets.Offsets;
+        float[] c0 = _sets.C0, c1 = _sets.C1, c2 = _sets.C2, c3 = _sets.C3;
 
-        for (int j = 0; j < count;)
+        ref float history = ref MemoryMarshal.GetArrayDataReference(_history);
+        ref float weightA = ref MemoryMarshal.GetArrayDataReference(scratch.WeightA);
+        ref float weightB = ref MemoryMarshal.GetArrayDataReference(scratch.WeightB);
+        ref float fadeRef = ref MemoryMarshal.GetReference(fade);
+        int stride = _sets.Stride;
+        for (int t = 0; t < _count; t++)
         {
-            bool moving = _gliding || _crossfading;
-            if (moving && _segment == 0) Advance();
-            int length = moving ? Math.Min(SegmentFrames - _segment, count - j) : count - j;
-            if (_crossfading)
+            ref float o = ref MemoryMarshal.GetReference(output[t].Slice(start, count));
+            for (int p = 0; p < pieces; p++)
             {
-                Span<float> weightA = scratch.WeightA.AsSpan(0, length), weightB = scratch.WeightB.AsSpan(0, length);
-                for (int i = 0; i < length; i++)
+                Piece piece = _pieces[p];
+                int b = piece.SetB * stride + t;
+                int firstB = (firstWrite + piece.Start - offsets[b]) & _mask;
+                if (piece.Crossfade)
                 {
-                    float w = (_segment + i + 1) * (1f / SegmentFrames);
-                    weightB[i] = fade[j + i] * w;
-                    weightA[i] = fade[j + i] * (1f - w);
+                    int a = piece.SetA * stride + t;
+                    int firstA = (firstWrite + piece.Start - offsets[a]) & _mask;
+                    TapKernels.AddCrossfadedTaps(ref o, piece.Start, piece.Length, ref weightA, ref weightB, ref history, firstA, firstB,
+                        c0[a], c1[a], c2[a], c3[a], c0[b], c1[b], c2[b], c3[b]);
                 }
-                MixTaps(output, start + j, firstWrite + j, _previous, weightA);
-                MixTaps(output, start + j, firstWrite + j, _current, weightB);
+                else
+                {
+                    TapKernels.AddTaps(ref o, piece.Start, piece.Length, ref fadeRef, ref history, firstB, c0[b], c1[b], c2[b], c3[b]);
+                }
             }
-            else
-            {
-                MixTaps(output, start + j, firstWrite + j, _current, fade.Slice(j, length));
-            }
-            _segment = (_segment + length) & (SegmentFrames - 1);
-            j += length;
         }
         if (EnvelopeDone) _tailLeft -= count;
     }
 
-    private void MixTaps(ChannelBuffers output, int outputStart, int writeIndex, TapSet[] taps, ReadOnlySpan<float> weights)
+    /// <summary>Splits the chunk at segment boundaries while moving, advancing the glide at each,
+    /// and writes the crossfade weights of every crossfading frame.</summary>
+    private int Plan(int count, ReadOnlySpan<float> fade, RenderScratch scratch)
     {
-        int length = weights.Length;
-        for (int t = 0; t < taps.Length; t++)
+        int pieces = 0;
+        int segment = (int)(scratch.Frame & (SegmentFrames - 1));
+        for (int j = 0; j < count;)
         {
-            ref readonly TapSet tap = ref taps[t];
-            int first = (writeIndex - tap.Offset) & _mask;
-            TapKernels.AddTaps(output[t].Slice(outputStart, length), weights, _history.AsSpan(first, length + 3), tap.C0, tap.C1, tap.C2, tap.C3);
+            bool moving = _gliding || _crossfading;
+            if (moving && segment == 0) Advance();
+            int length = moving ? Math.Min(SegmentFrames - segment, count - j) : count - j;
+            if (_crossfading)
+            {
+                SpanMath.Multiply(fade.Slice(j, length), RampUp.AsSpan(segment, length), scratch.WeightB.AsSpan(j, length));
+                SpanMath.Multiply(fade.Slice(j, length), RampDown.AsSpan(segment, length), scratch.WeightA.AsSpan(j, length));
+            }
+            _pieces[pieces++] = new Piece { Start = j, Length = length, SetA = _previousSet, SetB = _currentSet, Crossfade = _crossfading };
+            segment = (segment + length) & (SegmentFrames - 1);
+            j += length;
         }
+        return pieces;
+    }
+
+    // Crossfade weights of frame i of a segment: the new tap set's share, (i + 1) / SegmentFrames.
+    private static readonly float[] RampUp = Ramp(up: true);
+    private static readonly float[] RampDown = Ramp(up: false);
+
+    private static float[] Ramp(bool up)
+    {
+        var ramp = new float[SegmentFrames];
+        for (int i = 0; i < ramp.Length; i++)
+        {
+            float w = (i + 1) * (1f / SegmentFrames);
+            ramp[i] = up ? w : 1f - w;
+        }
+        return ramp;
     }
 
     private void WriteHistory(ReadOnlySpan<float> source)
     {
-        for (int j = 0; j < source.Length; j++)
-        {
-            int w = (_write + j) & _mask;
-            _history[w] = source[j];
-            if (w < _mirror) _history[w + _mask + 1] = source[j]; // mirror: reads never wrap
-        }
-        _write = (_write + source.Length) & _mask;
+        int capacity = _mask + 1;
+        int first = Math.Min(source.Length, capacity - _write);
+        source[..first].CopyTo(_history.AsSpan(_write));
+        source[first..].CopyTo(_history); // wrapped part
+        // Mirror the start of the ring after its end, so a read of up to a chunk never wraps.
+        int mirrorFrom = _write < _mirror ? _write : 0;
+        int end = _write + source.Length;
+        if (_write < _mirror) _history.AsSpan(mirrorFrom, Math.Min(end, _mirror) - mirrorFrom).CopyTo(_history.AsSpan(capacity + mirrorFrom));
+        if (end > capacity) _history.AsSpan(0, Math.Min(end - capacity, _mirror)).CopyTo(_history.AsSpan(capacity));
+        _write = end & _mask;
     }
 
     /// <summary>Segment boundary: the current taps become the previous ones and the delays and
-    /// gains take one glide step toward their targets.</summary>
+    /// gains take one glide step toward their targets, into a fresh tap set.</summary>
     private void Advance()
     {
-        (_previous, _current) = (_current, _previous);
-        bool changed = false, gliding = false;
-        double gainSlew = GainRateLimit * SegmentFrames;
-        for (int t = 0; t < _delay.Length; t++)
-        {
-            double delay = _delay[t], target = _targetDelay[t];
-            double step = Math.Clamp((target - delay) * _glideCoefficient, -_delaySlew, _delaySlew);
-            double next = Math.Abs(target - (delay + step)) < DelaySnap ? target : delay + step;
-
-            float gain = _gain[t], targetGain = _targetGain[t];
-            float gainStep = (float)Math.Clamp((targetGain - gain) * _glideCoefficient, -gainSlew, gainSlew);
-            float nextGain = MathF.Abs(targetGain - (gain + gainStep)) < GainSnap ? targetGain : gain + gainStep;
-
-            if (next != delay || nextGain != gain) changed = true;
-            if (next != target || nextGain != targetGain) gliding = true;
-            _delay[t] = next;
-            _gain[t] = nextGain;
-            _current[t] = Taps(next, nextGain);
-        }
-        _crossfading = changed;
-        _gliding = gliding;
+        _previousSet = _currentSet;
+        _currentSet = (_currentSet + 1) % _sets.Count;
+        (_crossfading, _gliding) = TapMath.Glide(_delay, _targetDelay, _gain, _targetGain, _glideCoefficient,
+            _delaySlew, GainRateLimit * SegmentFrames, DelaySnap, GainSnap);
+        TapMath.Coefficients(_delay, _gain, _sets, _currentSet);
     }
 }

@@ -1,4 +1,3 @@
-using HapticShm.Engine.Audio;
 using HapticShm.Engine.Dsp;
 using HapticShm.Shared.Protocol;
 
@@ -18,53 +17,51 @@ namespace HapticShm.Engine.Voices;
 /// </summary>
 internal sealed partial class WaveVoice : Voice
 {
-    public const int SegmentFrames = 16;
+    public const int SegmentFrames = 64;
+    private const int MaxPieces = RenderScratch.ChunkFrames / SegmentFrames + 1;
     private const double GlideSeconds = 0.005;
     private const double DelayRateLimit = 0.6e-3; // divided by omega: samples of delay per sample
     private const float GainRateLimit = 0.3e-3f;  // per sample
-    private const double DelaySnap = 1e-3;
+    private const float DelaySnap = 1e-3f;
     private const float GainSnap = 1e-5f;
 
     private readonly WaveGeometry _geometry;
+    private readonly int _count;
     private readonly float[] _history;
     private readonly int _mask;
     private readonly int _mirror;
     private readonly double _maxDelay;
-    private readonly double _glideCoefficient;
-    private readonly double[] _targetDelay, _delay;
-    private readonly float[] _targetGain, _gain;
-    private TapSet[] _previous, _current;
+    private readonly float _glideCoefficient;
+    private readonly float[] _targetDelay, _delay, _targetGain, _gain; // padded to TapSets.Stride
+    private readonly TapSets _sets;
+    private readonly Piece[] _pieces = new Piece[MaxPieces];
+    private int _currentSet, _previousSet;
     private int _write;
-    private int _segment;
     private bool _gliding, _crossfading;
-    private double _delaySlew;
+    private float _delaySlew;
     private float _bend, _timbre;
     private int _tailLeft;
 
     public WaveVoice(int sampleRate, WaveGeometry geometry) : base(sampleRate)
     {
         _geometry = geometry;
-        int n = geometry.Count;
-        _maxDelay = geometry.MaxDistance / ParamMinWaveSpeed * sampleRate + 4;
+        _count = geometry.Count;
+        _maxDelay = geometry.MaxDistance / MinWaveSpeed * sampleRate + 4;
         int capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)((int)_maxDelay + RenderScratch.ChunkFrames + 16));
         _mask = capacity - 1;
         _mirror = RenderScratch.ChunkFrames + 4;
         _history = new float[capacity + _mirror];
-        _glideCoefficient = 1 - Math.Exp(-SegmentFrames / (GlideSeconds * sampleRate));
-        _targetDelay = new double[n];
-        _delay = new double[n];
-        _targetGain = new float[n];
-        _gain = new float[n];
-        _previous = new TapSet[n];
-        _current = new TapSet[n];
+        _glideCoefficient = (float)(1 - Math.Exp(-SegmentFrames / (GlideSeconds * sampleRate)));
+        _sets = new TapSets(_count, MaxPieces + 2);
+        _targetDelay = new float[_sets.Stride];
+        _delay = new float[_sets.Stride];
+        _targetGain = new float[_sets.Stride];
+        _gain = new float[_sets.Stride];
     }
 
-    private static float ParamMinWaveSpeed => ParamRanges.TryGet(ParamId.WaveSpeed, out float min, out _, out _) ? min : 20f;
+    private static float MinWaveSpeed => ParamRanges.TryGet(ParamId.WaveSpeed, out float min, out _, out _) ? min : 20f;
 
     public override bool IsFinished => FadeDone || (EnvelopeDone && _tailLeft <= 0);
-
-    /// <summary>Current delay of transducer <paramref name="t"/> in samples (for tests).</summary>
-    public double DelayOf(int t) => _delay[t];
 
     /// <summary>Sets new targets after a wave-speed change; the taps glide there.</summary>
     public void Retarget(VoiceSettings settings)
@@ -77,19 +74,15 @@ internal sealed partial class WaveVoice : Voice
     {
         Array.Clear(_history);
         _write = 0;
-        _segment = 0;
         _tailLeft = (int)_maxDelay + 8 + RenderScratch.ChunkFrames;
-        _delaySlew = Math.Min(0.5, DelayRateLimit / Omega) * SegmentFrames;
+        _delaySlew = (float)(Math.Min(0.5, DelayRateLimit / Omega) * SegmentFrames);
         _bend = command.PitchBend;
         _timbre = command.Timbre;
         ComputeTargets(settings);
-        for (int t = 0; t < _delay.Length; t++)
-        {
-            _delay[t] = _targetDelay[t];
-            _gain[t] = _targetGain[t];
-            _current[t] = Taps(_delay[t], _gain[t]);
-            _previous[t] = _current[t];
-        }
+        _targetDelay.CopyTo(_delay, 0);
+        _targetGain.CopyTo(_gain, 0);
+        _currentSet = _previousSet = 0;
+        TapMath.Coefficients(_delay, _gain, _sets, 0);
         _gliding = _crossfading = false;
     }
 
@@ -104,13 +97,13 @@ internal sealed partial class WaveVoice : Voice
 
     private void ComputeTargets(VoiceSettings settings)
     {
-        _geometry.Compute(_geometry.SourcePosition(_bend, _timbre), SampleRate / (double)settings.WaveSpeed, _targetDelay, _targetGain);
-        for (int t = 0; t < _targetDelay.Length; t++) _targetDelay[t] = Math.Clamp(_targetDelay[t], 0, _maxDelay);
+        _geometry.Compute(_geometry.SourcePosition(_bend, _timbre), SampleRate / settings.WaveSpeed, (float)_maxDelay, _targetDelay, _targetGain);
     }
 
-    private static TapSet Taps(double delay, float gain)
+    /// <summary>A run of frames rendered with one tap set, or crossfading between two.</summary>
+    private struct Piece
     {
-        LagrangeDelay.Coefficients(delay, gain, out int offset, out float c0, out float c1, out float c2, out float c3);
-        return new TapSet { Offset = offset, C0 = c0, C1 = c1, C2 = c2, C3 = c3 };
+        public int Start, Length, SetA, SetB;
+        public bool Crossfade;
     }
 }

@@ -26,6 +26,8 @@ internal static class EngineBench
         session.Start();
         session.RenderBlocks(buffer, WarmUpBlocks);
 
+        using var self = Process.GetCurrentProcess();
+        TimeSpan cpuBefore = self.TotalProcessorTime;
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         long frames = 0;
         long deadline = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
@@ -39,10 +41,14 @@ internal static class EngineBench
         while (now < deadline);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         double wall = (now - started) / (double)Stopwatch.Frequency;
+        self.Refresh();
+        double cpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
 
         var result = new EngineBenchResult(
             RealtimeFactor: Math.Round(frames / (double)engine.SampleRate / wall, 1),
             NsPerFrame: Math.Round(wall * 1e9 / frames, 1),
+            CpuRealtimeFactor: Math.Round(frames / (double)engine.SampleRate / cpu, 1),
+            CpuNsPerFrame: Math.Round(cpu * 1e9 / frames, 1),
             AllocatedBytes: allocated,
             Seconds: Math.Round(wall, 3),
             Frames: frames,
@@ -63,6 +69,8 @@ internal static class EngineBench
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"engine, {result.ActiveVoices} voices, {result.Channels} ch, {result.SampleRate} Hz, block {result.BlockFrames}, {result.Seconds:F1} s: {result.RealtimeFactor:F1}x real time, {result.NsPerFrame:F1} ns per frame"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"cpu time: {result.CpuRealtimeFactor:F1}x real time, {result.CpuNsPerFrame:F1} ns per frame (this process's processor time; differs from wall time when the cores are shared)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated during the timed loop: {result.AllocatedBytes} bytes"));
     }
 
