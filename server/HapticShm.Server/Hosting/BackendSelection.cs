@@ -1,4 +1,5 @@
 using HapticShm.Server.Backends;
+using HapticShm.Server.Backends.Asio;
 using HapticShm.Server.Backends.Jack;
 using HapticShm.Server.Backends.Null;
 using HapticShm.Server.Logging;
@@ -10,11 +11,7 @@ internal static class BackendSelection
 {
     public static IAudioBackend Open(ServerOptions options, int channels, ServerLog log)
     {
-        if (options.Backend == "asio" && !OperatingSystem.IsWindows())
-            throw new AudioBackendException("the asio backend runs on Windows only: use --backend jack or null here");
-        var jack = new JackBackendOptions { ServerName = options.JackServer, ConnectToSystemPlayback = options.Connect };
-        var none = new NullBackendOptions { SampleRate = options.SampleRate, BlockSize = options.BlockSize };
-        IAudioBackend backend = AudioBackendFactory.Create(options.Backend, jack, none);
+        IAudioBackend backend = options.Backend == "asio" ? CreateAsio(options) : CreateJackOrNull(options);
         try
         {
             backend.Open(channels);
@@ -26,5 +23,19 @@ internal static class BackendSelection
         }
         log.Write($"backend {backend.Name} open: {backend.SampleRate} Hz, {backend.BlockSize} frames, {backend.ChannelCount} channels");
         return backend;
+    }
+
+    private static AsioBackend CreateAsio(ServerOptions options)
+    {
+        if (!OperatingSystem.IsWindows())
+            throw new AudioBackendException("the asio backend runs on Windows only: use --backend jack or null here");
+        return AsioBackend.Create(new AsioBackendOptions { Driver = options.Device, OutputChannels = options.Channels, BufferSize = options.Buffer });
+    }
+
+    private static IAudioBackend CreateJackOrNull(ServerOptions options)
+    {
+        var jack = new JackBackendOptions { ServerName = options.JackServer, ConnectToSystemPlayback = options.Connect };
+        var none = new NullBackendOptions { SampleRate = options.SampleRate, BlockSize = options.BlockSize };
+        return AudioBackendFactory.Create(options.Backend, jack, none);
     }
 }

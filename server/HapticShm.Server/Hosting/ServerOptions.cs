@@ -14,6 +14,9 @@ public sealed class ServerOptions
           --block N                  null backend: frames per block (default 64)
           --jack-server NAME         jack backend: server name (default: the default server)
           --connect                  jack backend: connect out_N to system:playback_N
+          --device NAME|INDEX        asio backend: the driver (default: the first one)
+          --channels LIST            asio backend: output channels by index, range or name, e.g. 0-15,24-39
+          --buffer N                 asio backend: frames per buffer (default: the driver's preferred)
           --latency-margin-ms X      fixed latency = two blocks + this margin (default 1)
           --wave-voices N            travelling-wave voice pool (default 8)
           --standing-voices N        standing-wave voice pool (default 4)
@@ -27,6 +30,9 @@ public sealed class ServerOptions
     public int BlockSize { get; private set; } = 64;
     public string? JackServer { get; private set; }
     public bool Connect { get; private set; }
+    public string? Device { get; private set; }
+    public IReadOnlyList<string>? Channels { get; private set; }
+    public int? Buffer { get; private set; }
     public double LatencyMarginMs { get; private set; } = 1;
     public int WaveVoices { get; private set; } = 8;
     public int StandingVoices { get; private set; } = 4;
@@ -49,6 +55,9 @@ public sealed class ServerOptions
                 case "--block": options.BlockSize = (int)Number(name, Value(), 1, 4096); break;
                 case "--jack-server": options.JackServer = Value(); break;
                 case "--connect": options.Connect = true; break;
+                case "--device": options.Device = Value(); break;
+                case "--channels": options.Channels = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
+                case "--buffer": options.Buffer = (int)Number(name, Value(), 16, 8192); break;
                 case "--latency-margin-ms": options.LatencyMarginMs = Number(name, Value(), 0, 1000); break;
                 case "--wave-voices": options.WaveVoices = (int)Number(name, Value(), 0, 64); break;
                 case "--standing-voices": options.StandingVoices = (int)Number(name, Value(), 0, 64); break;
