@@ -84,7 +84,9 @@ public sealed unsafe class StatusFile : IDisposable
             long before = Volatile.Read(ref _block->Sequence);
             if ((before & 1) != 0)
             {
-                Thread.SpinWait(20);
+                // The writer may have been preempted mid-update: give it the core now and then.
+                if (i % 50 == 49) Thread.Sleep(1);
+                else Thread.SpinWait(20);
                 continue;
             }
             snapshot = *_block;
