@@ -1,4 +1,5 @@
 using HapticShm.Engine.Audio;
+using HapticShm.Engine.Dsp;
 using HapticShm.Engine.Scheduling;
 using HapticShm.Engine.Voices;
 
@@ -54,8 +55,16 @@ public sealed partial class StimulusEngine
             int chunk = Math.Min(RenderScratch.ChunkFrames, count - done);
             _scratch.Frame = _frame + start + done;
             _wave.Render(output, start + done, chunk, _scratch);
-            _standing.Render(output, start + done, chunk, _scratch);
+            if (_standing.CountActive() > 0) RenderStanding(output, start + done, chunk);
         }
         _safety.Process(output, start, count, _levels);
+    }
+
+    private void RenderStanding(ChannelBuffers output, int start, int count)
+    {
+        Span<float> sum = _scratch.StandingSum.AsSpan(0, count);
+        sum.Clear();
+        _standing.Render(output, start, count, _scratch);
+        for (int c = 0; c < _gains.Length; c++) TapKernels.AddScaled(output[c].Slice(start, count), sum, _gains[c]);
     }
 }

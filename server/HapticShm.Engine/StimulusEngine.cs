@@ -27,6 +27,7 @@ public sealed partial class StimulusEngine
     private readonly SafetyStage _safety;
     private readonly RenderScratch _scratch = new();
     private readonly float[] _levels;
+    private readonly float[] _gains;
     private readonly long[] _lateOf;
     private StimulusRouting _routing = StimulusRouting.ByVelocity;
     private long _startOrder;
@@ -41,9 +42,9 @@ public sealed partial class StimulusEngine
         _options = options;
         TransducerLayout layout = options.Layout;
         var geometry = new WaveGeometry(layout);
-        float[] gains = layout.Gains.ToArray();
+        _gains = layout.Gains.ToArray();
         _wave = new VoicePool<WaveVoice>(options.WaveVoices, () => new WaveVoice(options.SampleRate, geometry));
-        _standing = new VoicePool<StandingVoice>(options.StandingVoices, () => new StandingVoice(options.SampleRate, gains));
+        _standing = new VoicePool<StandingVoice>(options.StandingVoices, () => new StandingVoice(options.SampleRate));
         _queue = new PendingQueue(options.PendingCapacity);
         _safety = new SafetyStage(options.SampleRate, options.MaxBlockFrames);
         _levels = new float[layout.Count];

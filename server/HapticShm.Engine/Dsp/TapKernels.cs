@@ -85,6 +85,39 @@ internal static class TapKernels
         }
     }
 
+    /// <summary><see cref="AddCrossfadedTaps"/> when both sets read the same history window:
+    /// each history vector is loaded once for both sums (same arithmetic, same results).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddCrossfadedTapsSameWindow(ref float o, int s, int n, ref float wa, ref float wb, ref float h, int f,
+        float a0, float a1, float a2, float a3, float b0, float b1, float b2, float b3)
+    {
+        ref float out0 = ref Unsafe.Add(ref o, s);
+        ref float wa0 = ref Unsafe.Add(ref wa, s);
+        ref float wb0 = ref Unsafe.Add(ref wb, s);
+        ref float h0 = ref Unsafe.Add(ref h, f);
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated && n >= 8)
+        {
+            Vector256<float> va0 = Vector256.Create(a0), va1 = Vector256.Create(a1), va2 = Vector256.Create(a2), va3 = Vector256.Create(a3);
+            Vector256<float> vb0 = Vector256.Create(b0), vb1 = Vector256.Create(b1), vb2 = Vector256.Create(b2), vb3 = Vector256.Create(b3);
+            for (; j <= n - 8; j += 8)
+            {
+                Vector256<float> h1 = Vector256.LoadUnsafe(ref h0, (nuint)j), h2 = Vector256.LoadUnsafe(ref h0, (nuint)(j + 1));
+                Vector256<float> h3 = Vector256.LoadUnsafe(ref h0, (nuint)(j + 2)), h4 = Vector256.LoadUnsafe(ref h0, (nuint)(j + 3));
+                Vector256<float> x = h1 * va0, y = h1 * vb0;
+                x = Vector256.FusedMultiplyAdd(va1, h2, x);
+                y = Vector256.FusedMultiplyAdd(vb1, h2, y);
+                x = Vector256.FusedMultiplyAdd(va2, h3, x);
+                y = Vector256.FusedMultiplyAdd(vb2, h3, y);
+                x = Vector256.FusedMultiplyAdd(va3, h4, x);
+                y = Vector256.FusedMultiplyAdd(vb3, h4, y);
+                Vector256<float> acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref wa0, (nuint)j), x, Vector256.LoadUnsafe(ref out0, (nuint)j));
+                Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref wb0, (nuint)j), y, acc).StoreUnsafe(ref out0, (nuint)j);
+            }
+        }
+        if (j < n) AddCrossfadedTaps(ref o, s + j, n - j, ref wa, ref wb, ref h, f + j, f + j, a0, a1, a2, a3, b0, b1, b2, b3);
+    }
+
     /// <summary><c>out[j] += gain * signal[j]</c>.</summary>
     public static void AddScaled(Span<float> output, ReadOnlySpan<float> signal, float gain)
     {

@@ -13,4 +13,7 @@ internal sealed class RenderScratch
     public float[] Fade { get; } = new float[ChunkFrames];
     public float[] WeightA { get; } = new float[ChunkFrames];
     public float[] WeightB { get; } = new float[ChunkFrames];
+
+    /// <summary>Sum of the standing voices' signals for the current chunk.</summary>
+    public float[] StandingSum { get; } = new float[ChunkFrames];
 }

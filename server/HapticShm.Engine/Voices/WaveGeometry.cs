@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace HapticShm.Engine.Voices;
 
@@ -9,6 +10,7 @@ namespace HapticShm.Engine.Voices;
 /// we use the steeper 1/d so the source position is clearly felt):
 /// <c>gain = layoutGain * max(dNearest, R0) / max(d, R0)</c> with R0 = 2.5 cm, so the nearest
 /// transducer plays at its layout gain and none is boosted above it when the source sits on top of one.
+/// Positions are kept as padded x and y arrays so eight transducers are computed at once.
 /// </summary>
 internal sealed class WaveGeometry
 {
@@ -16,18 +18,21 @@ internal sealed class WaveGeometry
     public const float HalfHeight = 0.20f;
     public const float R0 = 0.025f;
 
-    private readonly Vector2[] _positions;
-    private readonly float[] _layoutGains;
+    private readonly float[] _x, _y, _layoutGains; // padded to whole vectors; padding has gain 0
     private readonly Vector2 _centre;
 
     public WaveGeometry(TransducerLayout layout)
     {
-        _positions = layout.Positions.ToArray();
-        _layoutGains = layout.Gains.ToArray();
+        Count = layout.Count;
+        Stride = (Count + 7) & ~7;
+        _x = new float[Stride];
+        _y = new float[Stride];
+        _layoutGains = new float[Stride];
         _centre = layout.Centre;
-        MaxDistance = 0f;
-        foreach (Vector2 p in _positions)
+        for (int t = 0; t < Count; t++)
         {
+            Vector2 p = layout.Positions[t];
+            (_x[t], _y[t], _layoutGains[t]) = (p.X, p.Y, layout.Gains[t]);
             for (int corner = 0; corner < 4; corner++)
             {
                 var source = new Vector2(_centre.X + ((corner & 1) == 0 ? -HalfWidth : HalfWidth), _centre.Y + ((corner & 2) == 0 ? -HalfHeight : HalfHeight));
@@ -35,9 +40,13 @@ internal sealed class WaveGeometry
                 MaxDistance = MathF.Max(MaxDistance, Vector2.Distance(p, source));
             }
         }
+        for (int t = Count; t < Stride; t++) (_x[t], _y[t]) = (_x[0], _y[0]); // padding never changes the nearest distance
     }
 
-    public int Count => _positions.Length;
+    public int Count { get; }
+
+    /// <summary>Length of the padded per-transducer arrays.</summary>
+    public int Stride { get; }
 
     /// <summary>Largest source-to-transducer distance in metres.</summary>
     public float MaxDistance { get; }
@@ -46,21 +55,28 @@ internal sealed class WaveGeometry
         new(_centre.X + HalfWidth * Math.Clamp(pitchBend, -1f, 1f), _centre.Y + HalfHeight * 2f * (Math.Clamp(timbre, 0f, 1f) - 0.5f));
 
     /// <summary>Fills the delay (samples, at most <paramref name="maxDelay"/>) and gain of every
-    /// transducer for a source at <paramref name="source"/>.</summary>
+    /// transducer for a source at <paramref name="source"/>; both spans have <see cref="Stride"/> elements.</summary>
     public void Compute(Vector2 source, float samplesPerMetre, float maxDelay, Span<float> delays, Span<float> gains)
     {
-        float nearest = float.MaxValue;
-        for (int t = 0; t < _positions.Length; t++)
+        var sx = Vector256.Create(source.X);
+        var sy = Vector256.Create(source.Y);
+        var nearest = Vector256.Create(float.MaxValue);
+        for (int t = 0; t < Stride; t += 8)
         {
-            float d = Vector2.Distance(_positions[t], source);
-            delays[t] = MathF.Min(d * samplesPerMetre, maxDelay);
-            gains[t] = d;
-            nearest = MathF.Min(nearest, d);
+            Vector256<float> dx = Vector256.Create(_x.AsSpan(t, 8)) - sx, dy = Vector256.Create(_y.AsSpan(t, 8)) - sy;
+            Vector256<float> d = Vector256.Sqrt(dx * dx + dy * dy);
+            Vector256.Min(d * samplesPerMetre, Vector256.Create(maxDelay)).CopyTo(delays.Slice(t, 8));
+            d.CopyTo(gains.Slice(t, 8));
+            nearest = Vector256.Min(nearest, d);
         }
-        float reference = MathF.Max(nearest, R0);
-        for (int t = 0; t < _positions.Length; t++)
+        float closest = float.MaxValue;
+        for (int k = 0; k < 8; k++) closest = MathF.Min(closest, nearest.GetElement(k));
+        var reference = Vector256.Create(MathF.Max(closest, R0));
+        var r0 = Vector256.Create(R0);
+        for (int t = 0; t < Stride; t += 8)
         {
-            gains[t] = _layoutGains[t] * reference / MathF.Max(gains[t], R0);
+            Vector256<float> d = Vector256.Create(gains.Slice(t, 8));
+            (Vector256.Create(_layoutGains.AsSpan(t, 8)) * reference / Vector256.Max(d, r0)).CopyTo(gains.Slice(t, 8));
         }
     }
 }

@@ -34,6 +34,12 @@ internal sealed partial class WaveVoice
                 {
                     int a = piece.SetA * stride + t;
                     int firstA = (firstWrite + piece.Start - offsets[a]) & _mask;
+                    if (firstA == firstB)
+                    {
+                        TapKernels.AddCrossfadedTapsSameWindow(ref o, piece.Start, piece.Length, ref weightA, ref weightB, ref history, firstB,
+                            c0[a], c1[a], c2[a], c3[a], c0[b], c1[b], c2[b], c3[b]);
+                        continue;
+                    }
                     TapKernels.AddCrossfadedTaps(ref o, piece.Start, piece.Length, ref weightA, ref weightB, ref history, firstA, firstB,
                         c0[a], c1[a], c2[a], c3[a], c0[b], c1[b], c2[b], c3[b]);
                 }

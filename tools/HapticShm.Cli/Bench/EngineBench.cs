@@ -15,7 +15,7 @@ namespace HapticShm.Cli.Bench;
 internal static class EngineBench
 {
     private const int Block = 64;
-    private const int WarmUpBlocks = 3000;
+    private const double WarmUpSeconds = 1.0; // long enough for tiered JIT to reach its optimised code
 
     public static int Run(double seconds, bool json)
     {
@@ -24,7 +24,8 @@ internal static class EngineBench
         var buffer = new PlanarAudioBuffer(engine.ChannelCount, Block);
         var session = new Session(engine);
         session.Start();
-        session.RenderBlocks(buffer, WarmUpBlocks);
+        long warmUpEnd = Stopwatch.GetTimestamp() + (long)(WarmUpSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < warmUpEnd) session.RenderBlocks(buffer, 64);
 
         using var self = Process.GetCurrentProcess();
         TimeSpan cpuBefore = self.TotalProcessorTime;
