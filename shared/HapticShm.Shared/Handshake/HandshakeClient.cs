@@ -1,0 +1,48 @@
+using System.Net.Sockets;
+using HapticShm.Shared.Platform;
+using HapticShm.Shared.Ring;
+
+namespace HapticShm.Shared.Handshake;
+
+/// <summary>Connects to the server's socket, says Hello, and maps the ring named in the Welcome.</summary>
+public static class HandshakeClient
+{
+    /// <summary>
+    /// Opens a session. Throws <see cref="ServerUnavailableException"/> when no server answers,
+    /// <see cref="HandshakeRejectedException"/> with the server's sentence when it refuses, and
+    /// <see cref="RingFormatException"/> when the ring it names cannot be used.
+    /// </summary>
+    public static ServerSession Connect(string clientName, string? socketPath = null, int timeoutMs = 2000)
+    {
+        socketPath ??= RuntimePaths.SocketPath;
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            try
+            {
+                socket.Connect(new UnixDomainSocketEndPoint(socketPath));
+            }
+            catch (SocketException e)
+            {
+                throw new ServerUnavailableException($"no HapticShm server answers on {socketPath} ({e.SocketErrorCode})", e);
+            }
+            HandshakeWire.Send(socket, HandshakeFrame.Hello(clientName));
+            var buffer = new byte[HandshakeFrame.Size];
+            if (!HandshakeWire.TryReceive(socket, buffer, timeoutMs, out HandshakeFrame answer))
+                throw new ServerUnavailableException($"the server on {socketPath} did not answer the hello within {timeoutMs} ms");
+            if (answer.Magic != HandshakeFrame.MagicValue)
+                throw new ServerUnavailableException($"{socketPath} answered with something that is not a HapticShm handshake");
+            if (answer.Type == HandshakeMessageType.Reject)
+                throw new HandshakeRejectedException(answer.Code, answer.TextValue);
+            if (answer.Type != HandshakeMessageType.Welcome)
+                throw new ServerUnavailableException($"the server answered an unexpected {answer.Type} frame");
+            var ring = CommandRing.Open(answer.TextValue);
+            return new ServerSession(socket, answer, ring);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace HapticShm.Shared.Status;
+
+/// <summary>
+/// The server's published state, one file mapped by the server (writer) and any number of
+/// readers (plugin, <c>hapticshm status</c>, <c>monitor</c>). Guarded by a seqlock on
+/// <see cref="Sequence"/>: odd while the writer is inside, readers copy and retry on change.
+/// Offsets are locked by tests.
+/// </summary>
+[StructLayout(LayoutKind.Explicit, Size = Size)]
+public unsafe struct StatusBlock
+{
+    /// <summary>Bytes in the block (and the file).</summary>
+    public const int Size = 8192;
+    /// <summary>"HSHMSTAT" little-endian.</summary>
+    public const ulong MagicValue = 0x5441_5453_4D48_5348;
+    /// <summary>Bumped with any layout change.</summary>
+    public const int LayoutVersion = 1;
+    /// <summary>Client entries.</summary>
+    public const int MaxClients = 16;
+    /// <summary>Transducer levels.</summary>
+    public const int MaxTransducers = 256;
+    /// <summary>Bytes for the backend name.</summary>
+    public const int BackendBytes = 16;
+    private const int LevelsOffset = 512;
+    private const int ClientsOffset = LevelsOffset + MaxTransducers * sizeof(float);
+
+    /// <summary><see cref="MagicValue"/>.</summary>
+    [FieldOffset(0)] public ulong Magic;
+    /// <summary><see cref="LayoutVersion"/>.</summary>
+    [FieldOffset(8)] public int Version;
+    /// <summary><see cref="Size"/>.</summary>
+    [FieldOffset(12)] public int TotalBytes;
+    /// <summary>Seqlock counter (own cache line).</summary>
+    [FieldOffset(64)] public long Sequence;
+
+    /// <summary>Server process id.</summary>
+    [FieldOffset(128)] public int ServerPid;
+    /// <summary>Frames per second.</summary>
+    [FieldOffset(132)] public int SampleRate;
+    /// <summary>Frames per block.</summary>
+    [FieldOffset(136)] public int BlockSize;
+    /// <summary>Output channels.</summary>
+    [FieldOffset(140)] public int ChannelCount;
+    /// <summary>Backend name, UTF-8.</summary>
+    [FieldOffset(144)] public fixed byte Backend[BackendBytes];
+    /// <summary>Process start, <see cref="MonotonicClock"/> ns.</summary>
+    [FieldOffset(160)] public long StartedNs;
+    /// <summary>When the handshake became ready.</summary>
+    [FieldOffset(168)] public long ReadyNs;
+    /// <summary>Last publication.</summary>
+    [FieldOffset(176)] public long UpdatedNs;
+    /// <summary>Audio callbacks so far.</summary>
+    [FieldOffset(184)] public long Callbacks;
+    /// <summary>Mean callback time over the last second, % of the block period.</summary>
+    [FieldOffset(192)] public float LoadMeanPercent;
+    /// <summary>Longest callback over the last second, % of the block period.</summary>
+    [FieldOffset(196)] public float LoadMaxPercent;
+    /// <summary>Longest callback since start, ns.</summary>
+    [FieldOffset(200)] public long MaxCallbackNs;
+    /// <summary>Device xruns since start.</summary>
+    [FieldOffset(208)] public long Xruns;
+    /// <summary>Voices sounding now.</summary>
+    [FieldOffset(216)] public int ActiveVoices;
+    /// <summary>Most voices at once since start.</summary>
+    [FieldOffset(220)] public int PeakVoices;
+    /// <summary>Garbage collections since the server became ready.</summary>
+    [FieldOffset(224)] public long GcCount;
+    /// <summary>Managed bytes allocated (all threads) since the server became ready.</summary>
+    [FieldOffset(232)] public long AllocatedBytes;
+    /// <summary>Commands that played late (all clients).</summary>
+    [FieldOffset(240)] public long Late;
+    /// <summary>Voices stolen.</summary>
+    [FieldOffset(248)] public long Stolen;
+    /// <summary>Commands the engine rejected.</summary>
+    [FieldOffset(256)] public long Rejected;
+    /// <summary>Latency added to every timestamp.</summary>
+    [FieldOffset(264)] public long FixedLatencyNs;
+    /// <summary>Connected clients.</summary>
+    [FieldOffset(272)] public int ClientCount;
+    /// <summary>Notes started.</summary>
+    [FieldOffset(280)] public long NotesPlayed;
+
+    /// <summary>Peak level of each transducer over the last publication interval.</summary>
+    [FieldOffset(LevelsOffset)] public fixed float Levels[MaxTransducers];
+
+    /// <summary>Entry <paramref name="index"/> (0..<see cref="MaxClients"/>-1).</summary>
+    public ref ClientStatus Client(int index)
+    {
+        if ((uint)index >= MaxClients) throw new ArgumentOutOfRangeException(nameof(index));
+        fixed (StatusBlock* self = &this) return ref ((ClientStatus*)((byte*)self + ClientsOffset))[index];
+    }
+
+    /// <summary>Backend name as text.</summary>
+    public readonly string BackendText
+    {
+        get
+        {
+            fixed (byte* p = Backend)
+            {
+                var bytes = new ReadOnlySpan<byte>(p, BackendBytes);
+                int end = bytes.IndexOf((byte)0);
+                return Encoding.UTF8.GetString(end < 0 ? bytes : bytes[..end]);
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.IO.MemoryMappedFiles;
+
+namespace HapticShm.Shared.Status;
+
+/// <summary>
+/// The status block's file, mapped. The server creates it and is its only writer
+/// (<see cref="BeginWrite"/> / <see cref="EndWrite"/> around every update, on one thread);
+/// readers <see cref="Open"/> it and take consistent copies with <see cref="TryRead"/>.
+/// </summary>
+public sealed unsafe class StatusFile : IDisposable
+{
+    private readonly MemoryMappedFile _file;
+    private readonly MemoryMappedViewAccessor _view;
+    private StatusBlock* _block;
+
+    private StatusFile(string path, MemoryMappedFile file, MemoryMappedViewAccessor view)
+    {
+        Path = path;
+        _file = file;
+        _view = view;
+        byte* pointer = null;
+        _view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+        _block = (StatusBlock*)(pointer + _view.PointerOffset);
+    }
+
+    /// <summary>The file.</summary>
+    public string Path { get; }
+
+    /// <summary>The mapped block, for the writer between <see cref="BeginWrite"/> and <see cref="EndWrite"/>.</summary>
+    public StatusBlock* Block => _block;
+
+    /// <summary>Creates (or replaces) the status file, owner-only.</summary>
+    public static StatusFile Create(string path)
+    {
+        File.Delete(path);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.ReadWrite };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        var stream = new FileStream(path, options);
+        stream.SetLength(StatusBlock.Size);
+        var status = Map(path, stream);
+        status._block->Version = StatusBlock.LayoutVersion;
+        status._block->TotalBytes = StatusBlock.Size;
+        Volatile.Write(ref status._block->Magic, StatusBlock.MagicValue);
+        return status;
+    }
+
+    /// <summary>Maps an existing status file; throws <see cref="InvalidDataException"/> naming the
+    /// file if it is not a status block of this layout.</summary>
+    public static StatusFile Open(string path)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        if (stream.Length < StatusBlock.Size)
+        {
+            stream.Dispose();
+            throw new InvalidDataException($"{path}: truncated status file ({stream.Length} bytes, expected {StatusBlock.Size})");
+        }
+        var status = Map(path, stream);
+        StatusBlock* block = status._block;
+        if (block->Magic != StatusBlock.MagicValue || block->Version != StatusBlock.LayoutVersion)
+        {
+            ulong magic = block->Magic;
+            int version = block->Version;
+            status.Dispose();
+            throw new InvalidDataException($"{path}: not a HapticShm status block of layout {StatusBlock.LayoutVersion} (magic 0x{magic:X16}, version {version})");
+        }
+        return status;
+    }
+
+    /// <summary>Starts an update: readers retry until <see cref="EndWrite"/>.</summary>
+    public void BeginWrite()
+    {
+        Volatile.Write(ref _block->Sequence, _block->Sequence + 1);
+        Interlocked.MemoryBarrier(); // the odd count must be visible before any field changes
+    }
+
+    /// <summary>Ends an update.</summary>
+    public void EndWrite() => Volatile.Write(ref _block->Sequence, _block->Sequence + 1);
+
+    /// <summary>Copies a consistent snapshot; false if the writer kept it busy for every attempt.</summary>
+    public bool TryRead(out StatusBlock snapshot, int attempts = 1000)
+    {
+        for (int i = 0; i < attempts; i++)
+        {
+            long before = Volatile.Read(ref _block->Sequence);
+            if ((before & 1) != 0)
+            {
+                Thread.SpinWait(20);
+                continue;
+            }
+            snapshot = *_block;
+            Interlocked.MemoryBarrier();
+            if (Volatile.Read(ref _block->Sequence) == before) return true;
+        }
+        snapshot = default;
+        return false;
+    }
+
+    private static StatusFile Map(string path, FileStream stream)
+    {
+        var file = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: false);
+        return new StatusFile(path, file, file.CreateViewAccessor(0, StatusBlock.Size, MemoryMappedFileAccess.ReadWrite));
+    }
+
+    /// <summary>Unmaps the file.</summary>
+    public void Dispose()
+    {
+        if (_block == null) return;
+        _block = null;
+        _view.SafeMemoryMappedViewHandle.ReleasePointer();
+        _view.Dispose();
+        _file.Dispose();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Runtime.InteropServices;
+using HapticShm.Shared.Status;
+
+namespace HapticShm.Shared.Tests;
+
+public sealed unsafe class StatusFileTests : IDisposable
+{
+    private readonly TempRuntimeDirectory _dir = new();
+
+    [Fact]
+    public void Layout_IsLocked()
+    {
+        Assert.Equal(8192, Marshal.SizeOf<StatusBlock>());
+        Assert.Equal(256, Marshal.SizeOf<ClientStatus>());
+        Assert.Equal(64, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.Sequence)));
+        Assert.Equal(128, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.ServerPid)));
+        Assert.Equal(232, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.AllocatedBytes)));
+        Assert.Equal(512, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.Levels)));
+        Assert.Equal(80, (int)Marshal.OffsetOf<ClientStatus>(nameof(ClientStatus.Pushed)));
+    }
+
+    [Fact]
+    public void TryRead_WhileAWriterUpdates_NeverSeesAHalfWrittenBlock()
+    {
+        string path = _dir.File("status.shm");
+        using var writer = StatusFile.Create(path);
+        using var reader = StatusFile.Open(path);
+        using var stop = new CancellationTokenSource();
+        var writerThread = new Thread(() =>
+        {
+            long n = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                writer.BeginWrite();
+                n++;
+                writer.Block->Callbacks = n;
+                writer.Block->Xruns = n;
+                for (int i = 0; i < StatusBlock.MaxTransducers; i++) writer.Block->Levels[i] = n & 0xFFFF; // exact in a float
+                writer.Block->Client(15).Popped = n;
+                writer.EndWrite();
+            }
+        });
+        writerThread.Start();
+        int consistent = 0;
+        for (int i = 0; i < 20_000; i++)
+        {
+            if (!reader.TryRead(out StatusBlock snapshot)) continue;
+            Assert.Equal(snapshot.Callbacks, snapshot.Xruns);
+            Assert.Equal(snapshot.Callbacks & 0xFFFF, (long)snapshot.Levels[StatusBlock.MaxTransducers - 1]);
+            Assert.Equal(snapshot.Callbacks, snapshot.Client(15).Popped);
+            consistent++;
+        }
+        stop.Cancel();
+        writerThread.Join();
+        Assert.True(consistent > 1000, $"only {consistent} snapshots read");
+    }
+
+    [Fact]
+    public void Open_NotAStatusFile_NamesTheFile()
+    {
+        string path = _dir.File("junk.shm");
+        File.WriteAllBytes(path, new byte[StatusBlock.Size]);
+        var error = Assert.Throws<InvalidDataException>(() => StatusFile.Open(path));
+        Assert.StartsWith(path + ": not a HapticShm status block", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
