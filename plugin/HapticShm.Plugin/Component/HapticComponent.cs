@@ -10,7 +10,7 @@ namespace HapticShm.Plugin.Component;
 /// (slot 2). One event input bus, one stereo output bus kept silent: the stimuli leave through
 /// the ring to the server, not through the host's audio.
 /// </summary>
-internal sealed unsafe partial class HapticComponent : ComObject, IConnectable
+internal sealed unsafe partial class HapticComponent : ComObject, IConnectable, IDisposable
 {
     public const int ComponentSlot = 0;
     public const int ProcessorSlot = 1;
@@ -59,5 +59,11 @@ internal sealed unsafe partial class HapticComponent : ComObject, IConnectable
         NativeCalls.Release(peer);
     }
 
-    protected override void OnFinalRelease() => Terminate();
+    public void Dispose() => _connection.Dispose();
+
+    protected override void OnFinalRelease()
+    {
+        Terminate();
+        Dispose();
+    }
 }
