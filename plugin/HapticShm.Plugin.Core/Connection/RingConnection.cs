@@ -30,6 +30,7 @@ public sealed class RingConnection : IDisposable
     private readonly string? _socketPath;
     private readonly Func<bool>? _launchServer;
     private readonly string _clientName;
+    private readonly Func<string, string?> _getEnvironment;
     private ManualResetEventSlim? _stop;
     private Thread? _thread;
     private CommandRing? _overrideRing;
@@ -39,8 +40,11 @@ public sealed class RingConnection : IDisposable
     /// <param name="processor">Receives the rings.</param>
     /// <param name="socketPath">The server socket; null for <see cref="Shared.Platform.RuntimePaths.SocketPath"/>.</param>
     /// <param name="launchServer">Starts a server when none answers (returns false if it could not); null to only wait for one.</param>
-    public RingConnection(PluginProcessor processor, string? socketPath = null, Func<bool>? launchServer = null)
+    /// <param name="getEnvironment">Reads an environment variable; the NativeAOT plugin passes libc getenv
+    /// because the runtime's copy of the environment goes stale once a process has been started.</param>
+    public RingConnection(PluginProcessor processor, string? socketPath = null, Func<bool>? launchServer = null, Func<string, string?>? getEnvironment = null)
     {
+        _getEnvironment = getEnvironment ?? Environment.GetEnvironmentVariable;
         _processor = processor;
         _socketPath = socketPath;
         _launchServer = launchServer;
@@ -60,7 +64,7 @@ public sealed class RingConnection : IDisposable
     public void Start()
     {
         if (IsStarted) return;
-        string? overridePath = Environment.GetEnvironmentVariable(RingOverrideVariable);
+        string? overridePath = _getEnvironment(RingOverrideVariable);
         if (!string.IsNullOrEmpty(overridePath))
         {
             _overrideRing = CommandRing.Open(overridePath);

@@ -21,13 +21,16 @@ internal sealed unsafe partial class HapticComponent : ComObject, IConnectable, 
 
     public HapticComponent() : base([(nint)ComponentExports.Vtbl, (nint)AudioProcessorExports.Vtbl, (nint)ConnectionPointExports.Vtbl])
     {
-        _connection = new RingConnection(Processor);
+        _connection = new RingConnection(Processor, socketPath: null, launchServer: Server.ServerLauncher.TryLaunch, getEnvironment: ReadEnvironment);
     }
 
     /// <summary>Everything host-independent happens here.</summary>
     public PluginProcessor Processor { get; } = new();
 
     public void* Peer { get; set; }
+
+    private static string? ReadEnvironment(string name) =>
+        OperatingSystem.IsWindows() ? Environment.GetEnvironmentVariable(name) : System.Runtime.InteropServices.Marshal.PtrToStringUTF8(Interop.Interop.Libc.getenv(name));
 
     public bool IsActive { get; private set; }
 
