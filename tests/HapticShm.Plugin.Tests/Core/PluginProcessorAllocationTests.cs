@@ -5,7 +5,7 @@ using HapticShm.Plugin.Tests.Host;
 
 namespace HapticShm.Plugin.Tests.Core;
 
-public sealed class PluginProcessorAllocationTests
+public sealed class PluginProcessorAllocationTests(ITestOutputHelper output)
 {
     [Fact]
     public void Process_TenThousandBlocksWithEvents_AllocateNothing()
@@ -17,8 +17,11 @@ public sealed class PluginProcessorAllocationTests
         RunBlocks(processor, ring, 2_000); // warm up: JIT, tiering, first connect
 
         long before = GC.GetAllocatedBytesForCurrentThread();
+        long start = System.Diagnostics.Stopwatch.GetTimestamp(); // no Stopwatch object: it would count as allocated
         RunBlocks(processor, ring, 10_000);
+        TimeSpan elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(start);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        output.WriteLine($"core block with 4 events + 2 parameter points, ring drained: {elapsed.TotalNanoseconds / 10_000:F0} ns per block, {allocated} bytes allocated");
 
         Assert.Equal(0, allocated);
         Assert.True(processor.SentCommands > 10_000 * 6);

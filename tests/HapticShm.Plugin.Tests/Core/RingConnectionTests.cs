@@ -9,7 +9,7 @@ using HapticShm.Shared.Ring;
 
 namespace HapticShm.Plugin.Tests.Core;
 
-public sealed class RingConnectionTests : IDisposable
+public sealed class RingConnectionTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
     private readonly string _directory = RuntimePaths.EnsureDirectory(Path.Combine(Path.GetTempPath(), "hapticshm-conn-" + Guid.NewGuid().ToString("N")));
@@ -52,8 +52,11 @@ public sealed class RingConnectionTests : IDisposable
         Assert.True(WaitFor(() => !ReferenceEquals(_processor.Ring, first)), "the dead session's ring stayed attached");
         noticed.Stop();
         Assert.True(noticed.Elapsed < TimeSpan.FromMilliseconds(1000), $"noticed after {noticed.ElapsedMilliseconds} ms (target 250 ms)");
+        output.WriteLine($"server loss noticed after {noticed.Elapsed.TotalMilliseconds:F1} ms");
+        var reconnect = Stopwatch.StartNew();
 
         Assert.True(WaitFor(() => _processor.Ring is not null && connection.Connections == 2), "no reconnect: " + connection.LastError);
+        output.WriteLine($"reconnected {reconnect.Elapsed.TotalMilliseconds:F1} ms later");
         _processor.BeginBlock();
         _processor.EndBlock();
         var resent = new List<Command>();
