@@ -78,7 +78,8 @@ public sealed partial class PluginProcessor
     /// still write into it, so the caller can then unmap it.</summary>
     public void DetachRing()
     {
-        Volatile.Write(ref _ring, null);
+        // A full fence, so the epoch read below cannot move above the store (store-load order).
+        Interlocked.Exchange(ref _ring, null);
         long epoch = Volatile.Read(ref _blockEpoch);
         if ((epoch & 1) == 0) return;
         var deadline = Environment.TickCount64 + 1000;

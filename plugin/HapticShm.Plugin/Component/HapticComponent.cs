@@ -49,9 +49,9 @@ internal sealed unsafe partial class HapticComponent : ComObject, IConnectable, 
     public void SetActive(bool active)
     {
         if (active == IsActive) return;
-        IsActive = active;
         if (active) _connection.Start();
         else _connection.Stop();
+        IsActive = active;
     }
 
     public void Terminate()
