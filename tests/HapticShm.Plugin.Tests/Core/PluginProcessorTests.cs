@@ -146,6 +146,22 @@ public sealed class PluginProcessorTests : IDisposable
     }
 
     [Fact]
+    public void EndBlock_RingFull_CountsTheDropsAndKeepsGoing()
+    {
+        using var small = new TempRing(capacity: 16);
+        _processor.AttachRing(small.Ring.Producer);
+        RunBlock(BlockStart); // the connect burst: 5 parameters
+        var notes = Enumerable.Range(0, 20).Select(i => NoteInput.NoteOn(i, 0, 40 + i, 0.5)).ToArray();
+        long dropped = _processor.DroppedCommands;
+        RunBlock(BlockStart + 1000, notes);
+
+        Assert.Equal(16, small.Drain().Count);
+        Assert.Equal(dropped + 5 + 20 - 16, _processor.DroppedCommands);
+        Assert.Equal(20, _processor.HeldNoteCount);
+        _processor.DetachRing();
+    }
+
+    [Fact]
     public void EndBlock_BypassOn_ReleasesHeldNotesAndIgnoresNewOnes()
     {
         RunBlock(BlockStart, NoteInput.NoteOn(0, 0, 60, 0.7, noteId: 9));

@@ -132,6 +132,15 @@ public sealed unsafe class PluginProcessTests(NativeModule module, ITestOutputHe
     }
 
     [Fact]
+    public void SetActive_OverrideRingMissing_ReturnsInternalErrorInsteadOfThrowing()
+    {
+        Assert.Equal(0, Libc.setenv(RingConnection.RingOverrideVariable, _ring.Path + ".missing", 1));
+        using var plugin = new PluginInstance(module);
+        Assert.Equal(VstResult.kInternalError, V<IComponentVtbl>(plugin.Component)->setActive(plugin.Component, 1));
+        Assert.Equal(VstResult.kInvalidArgument, V<IAudioProcessorVtbl>(plugin.Processor)->process(plugin.Processor, null));
+    }
+
+    [Fact]
     public void SetState_Garbage_IsRefused()
     {
         using var plugin = new PluginInstance(module);
