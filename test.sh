@@ -28,6 +28,8 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build HapticShm.sln -c Release -nologo -clp:ErrorsOnly
+# The plugin tests load the published bundle artifacts/HapticShm.vst3 (NativeAOT).
+dotnet publish plugin/HapticShm.Plugin -c Release -nologo -v:q -clp:ErrorsOnly
 log=$(mktemp)
 status=0
 dotnet test HapticShm.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?

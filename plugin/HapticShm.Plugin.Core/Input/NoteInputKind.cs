@@ -1,0 +1,10 @@
+namespace HapticShm.Plugin.Core.Input;
+
+/// <summary>What a <see cref="NoteInput"/> is.</summary>
+public enum NoteInputKind : byte
+{
+    NoteOn,
+    NoteOff,
+    PolyPressure,
+    Expression,
+}

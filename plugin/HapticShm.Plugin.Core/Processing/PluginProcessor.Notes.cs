@@ -1,0 +1,99 @@
+using HapticShm.Plugin.Core.Input;
+using HapticShm.Shared.Protocol;
+
+namespace HapticShm.Plugin.Core.Processing;
+
+public sealed partial class PluginProcessor
+{
+    private const float MpeBendRangeSemitones = 48f;
+
+    private void ApplyNote(in NoteInput note)
+    {
+        if (_bypassed) return;
+        switch (note.Kind)
+        {
+            case NoteInputKind.NoteOn:
+                if (note.Value > 0) StartNote(note);
+                else StopNote(note);
+                break;
+            case NoteInputKind.NoteOff:
+                StopNote(note);
+                break;
+            case NoteInputKind.PolyPressure:
+                PolyPressure(note);
+                break;
+            case NoteInputKind.Expression:
+                Expression(note);
+                break;
+        }
+    }
+
+    private static bool IsValidKey(in NoteInput note) => (uint)note.Channel < 16 && (uint)note.Pitch < 128;
+
+    private void StartNote(in NoteInput note)
+    {
+        if (!IsValidKey(note)) return;
+        int noteId = note.NoteId >= 0 ? note.NoteId : HeldNotes.SyntheticId(note.Channel, note.Pitch);
+        float velocity = Clamp01((float)note.Value);
+        ref HeldNote held = ref _held.Add((byte)note.Channel, (byte)note.Pitch, noteId, velocity);
+        Emit(Command.NoteOn(held.Channel, held.Pitch, velocity, TimestampAt(note.SampleOffset), noteId));
+    }
+
+    private void StopNote(in NoteInput note)
+    {
+        if (!IsValidKey(note)) return;
+        int index = note.NoteId >= 0 ? _held.Find(note.NoteId) : -1;
+        if (index < 0) index = _held.Find(note.Channel, note.Pitch);
+        int noteId = index >= 0 ? _held[index].NoteId : (note.NoteId >= 0 ? note.NoteId : Command.NoNoteId);
+        if (index >= 0) _held.RemoveAt(index);
+        Emit(Command.NoteOff((byte)note.Channel, (byte)note.Pitch, TimestampAt(note.SampleOffset), noteId));
+    }
+
+    private void PolyPressure(in NoteInput note)
+    {
+        int index = note.NoteId >= 0 ? _held.Find(note.NoteId) : -1;
+        if (index < 0 && IsValidKey(note)) index = _held.Find(note.Channel, note.Pitch);
+        if (index < 0) return;
+        ref HeldNote held = ref _held[index];
+        held.Pressure = Clamp01((float)note.Value);
+        EmitNoteExpression(held, MpeFields.Pressure, note.SampleOffset);
+    }
+
+    private void Expression(in NoteInput note)
+    {
+        int index = _held.Find(note.NoteId);
+        if (index < 0) return;
+        ref HeldNote held = ref _held[index];
+        float value = double.IsFinite(note.Value) ? (float)note.Value : 0f;
+        MpeFields field;
+        switch (note.Expression)
+        {
+            case NoteExpressionKind.Volume:
+                held.Pressure = Clamp01(4f * value);
+                field = MpeFields.Pressure;
+                break;
+            case NoteExpressionKind.Expression:
+                held.Pressure = Clamp01(value);
+                field = MpeFields.Pressure;
+                break;
+            case NoteExpressionKind.Tuning:
+                // Normalized tuning: 0.5 = none, 1/240 per semitone; the bend spans +-48 (MPE default).
+                held.PitchBend = Math.Clamp((value - 0.5f) * 240f / MpeBendRangeSemitones, -1f, 1f);
+                field = MpeFields.PitchBend;
+                break;
+            case NoteExpressionKind.Brightness:
+                held.Timbre = Clamp01(value);
+                field = MpeFields.Timbre;
+                break;
+            default:
+                return;
+        }
+        EmitNoteExpression(held, field, note.SampleOffset);
+    }
+
+    private void EmitNoteExpression(in HeldNote held, MpeFields fields, int sampleOffset) =>
+        Emit(Command.MpeForNote(held.NoteId, held.Channel, fields, held.Pressure, held.PitchBend, held.Timbre, TimestampAt(sampleOffset)));
+
+    // NaN fails both comparisons and becomes 0.
+    private static float Clamp01(float value) => value >= 0f ? (value <= 1f ? value : 1f) : 0f;
+}

@@ -1,0 +1,126 @@
+using HapticShm.Plugin.Core.Parameters;
+using HapticShm.Shared.Protocol;
+
+namespace HapticShm.Plugin.Core.Processing;
+
+public sealed partial class PluginProcessor
+{
+    // Set by LoadState (any thread), consumed by the audio thread; starts set so the first
+    // block sends the initial values.
+    private int _stateChanged = 1;
+
+    /// <summary>The current normalized value of a parameter (any thread; a torn read is impossible
+    /// for an aligned double on 64-bit).</summary>
+    public double GetNormalized(uint parameterId)
+    {
+        int index = PluginParameters.IndexOf(parameterId);
+        return index >= 0 ? Volatile.Read(ref _normalized[index]) : double.NaN;
+    }
+
+    /// <summary>The persistent parameters as a state blob (IComponent::getState).</summary>
+    public byte[] SaveState() => ParameterState.Write(_normalized);
+
+    /// <summary>Loads a state blob (IComponent::setState, any thread). The audio thread sends the
+    /// changed engine parameters at its next block.</summary>
+    public bool LoadState(ReadOnlySpan<byte> state)
+    {
+        double[] values = (double[])_normalized.Clone();
+        if (!ParameterState.TryRead(state, values)) return false;
+        for (int i = 0; i < PluginParameters.PersistentCount; i++) Volatile.Write(ref _normalized[i], values[i]);
+        Volatile.Write(ref _stateChanged, 1);
+        return true;
+    }
+
+    private void ApplyParameter(uint parameterId, int sampleOffset, double normalized)
+    {
+        if (ParameterIds.TryDecodeMidi(parameterId, out int channel, out MidiControl control))
+        {
+            ApplyMidiControl(channel, control, normalized, sampleOffset);
+            return;
+        }
+        int index = PluginParameters.IndexOf(parameterId);
+        if (index < 0 || !double.IsFinite(normalized)) return;
+        Volatile.Write(ref _normalized[index], Math.Clamp(normalized, 0.0, 1.0));
+        SendChangedParameters(sampleOffset);
+    }
+
+    /// <summary>Sends every engine parameter whose plain value differs from what was last sent,
+    /// and applies bypass.</summary>
+    private void SendChangedParameters(int sampleOffset)
+    {
+        IReadOnlyList<PluginParameter> all = PluginParameters.All;
+        for (int i = 0; i < _sentPlain.Length; i++)
+        {
+            PluginParameter parameter = all[i];
+            double plain = parameter.ToPlain(Volatile.Read(ref _normalized[i]));
+            if (parameter.IsBypass)
+            {
+                SetBypass(plain >= 0.5, sampleOffset);
+                continue;
+            }
+            if (plain == _sentPlain[i] || parameter.EngineParam is not ParamId engine) continue;
+            _sentPlain[i] = plain;
+            Emit(Command.Param(engine, (float)plain, TimestampAt(sampleOffset)));
+        }
+    }
+
+    private void SetBypass(bool bypassed, int sampleOffset)
+    {
+        if (bypassed == _bypassed) return;
+        _bypassed = bypassed;
+        if (!bypassed) return;
+        // Bypass releases what sounds; notes played while bypassed are ignored.
+        for (int i = 0; i < _held.Count; i++)
+        {
+            ref HeldNote held = ref _held[i];
+            Emit(Command.NoteOff(held.Channel, held.Pitch, TimestampAt(sampleOffset), held.NoteId));
+        }
+        _held.Clear();
+    }
+
+    private void ApplyMidiControl(int channel, MidiControl control, double normalized, int sampleOffset)
+    {
+        float value = double.IsFinite(normalized) ? (float)Math.Clamp(normalized, 0.0, 1.0) : 0f;
+        ref ChannelExpression expression = ref _channels[channel];
+        MpeFields field;
+        switch (control)
+        {
+            case MidiControl.Pressure:
+                expression.Pressure = value;
+                field = MpeFields.Pressure;
+                break;
+            case MidiControl.PitchBend:
+                expression.PitchBend = Math.Clamp(value * 2f - 1f, -1f, 1f);
+                field = MpeFields.PitchBend;
+                break;
+            default:
+                expression.Timbre = value;
+                field = MpeFields.Timbre;
+                break;
+        }
+        if (_bypassed) return;
+        Emit(Command.Mpe((byte)channel, field, expression.Pressure, expression.PitchBend, expression.Timbre, TimestampAt(sampleOffset)));
+    }
+
+    /// <summary>After a (re)connect: every engine parameter, every channel's expression that is
+    /// not at rest, every held note with its latest expression, all at the block start.</summary>
+    private void ResendAll()
+    {
+        Array.Fill(_sentPlain, double.NaN);
+        SendChangedParameters(0);
+        long now = TimestampAt(0);
+        for (int channel = 0; channel < _channels.Length; channel++)
+        {
+            ref ChannelExpression expression = ref _channels[channel];
+            if (expression.IsDefault) continue;
+            Emit(Command.Mpe((byte)channel, MpeFields.Pressure | MpeFields.PitchBend | MpeFields.Timbre,
+                expression.Pressure, expression.PitchBend, expression.Timbre, now));
+        }
+        for (int i = 0; i < _held.Count; i++)
+        {
+            ref HeldNote held = ref _held[i];
+            Emit(Command.NoteOn(held.Channel, held.Pitch, held.Velocity, now, held.NoteId));
+            EmitNoteExpression(held, MpeFields.Pressure | MpeFields.PitchBend | MpeFields.Timbre, 0);
+        }
+    }
+}

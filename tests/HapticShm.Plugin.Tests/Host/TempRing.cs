@@ -1,0 +1,36 @@
+using HapticShm.Shared.Platform;
+using HapticShm.Shared.Protocol;
+using HapticShm.Shared.Ring;
+
+namespace HapticShm.Plugin.Tests.Host;
+
+/// <summary>A ring in a private directory, created as the server would, read back as the server would.</summary>
+public sealed class TempRing : IDisposable
+{
+    private readonly string _directory;
+
+    public TempRing(int capacity = 4096)
+    {
+        _directory = RuntimePaths.EnsureDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hapticshm-plugin-test-" + Guid.NewGuid().ToString("N")));
+        Path = System.IO.Path.Combine(_directory, "ring.shm");
+        Ring = CommandRing.Create(Path, capacity, Guid.NewGuid(), Environment.ProcessId);
+    }
+
+    public string Path { get; }
+
+    public CommandRing Ring { get; }
+
+    public List<Command> Drain()
+    {
+        var commands = new List<Command>();
+        while (Ring.Consumer.TryPop(out Command command)) commands.Add(command);
+        return commands;
+    }
+
+    public void Dispose()
+    {
+        Ring.Dispose();
+        try { Directory.Delete(_directory, recursive: true); }
+        catch (IOException) { }
+    }
+}
