@@ -12,13 +12,13 @@ public sealed class JackRig : IDisposable
     public const int Channels = 32;
     private readonly TempRuntimeDirectory _dir = new();
 
-    public JackRig(double captureSeconds)
+    public JackRig(double captureSeconds, string? serverExecutable = null)
     {
         string name = "hs-e2e-" + Guid.NewGuid().ToString("N")[..8];
         Jackd = JackdProcess.Start(name);
         try
         {
-            Server = ServerProcess.Start(_dir.Path, "--backend", "jack", "--jack-server", name, "--idle-exit", "0");
+            Server = ServerProcess.StartExecutable(serverExecutable ?? ServerProcess.ExecutablePath, _dir.Path, "--backend", "jack", "--jack-server", name, "--idle-exit", "0");
             var ports = Enumerable.Range(1, Channels).Select(i => $"hapticshm:out_{i}").ToArray();
             Capture = new JackCaptureClient(ports, captureSeconds, "e2e-capture", name);
             Capture.Start();

@@ -22,20 +22,41 @@ public sealed class ServerProcess : IDisposable
     public string SocketPath => Path.Combine(RuntimeDirectory, "server.sock");
     public string StatusPath => Path.Combine(RuntimeDirectory, "status.shm");
 
+    /// <summary>The JIT build next to the tests.</summary>
     public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, "hapticshm-server");
 
-    /// <summary>Starts the server and waits until its status block says ready.</summary>
-    public static ServerProcess Start(string runtimeDirectory, params string[] arguments)
+    /// <summary>The NativeAOT build inside the published plugin bundle: what users run.</summary>
+    public static string BundledExecutablePath
     {
-        var server = Launch(runtimeDirectory, arguments);
+        get
+        {
+            string? directory = AppContext.BaseDirectory;
+            while (directory is not null && !File.Exists(Path.Combine(directory, "HapticShm.sln"))) directory = Path.GetDirectoryName(directory);
+            Assert.True(directory is not null, "cannot find the repository root above the tests");
+            string path = Path.Combine(directory!, "artifacts", "HapticShm.vst3", "Contents", "x86_64-linux", "hapticshm-server");
+            Assert.True(File.Exists(path), $"{path} missing: run dotnet publish plugin/HapticShm.Plugin -c Release first (./test.sh does it)");
+            return path;
+        }
+    }
+
+    /// <summary>Starts the server and waits until its status block says ready.</summary>
+    public static ServerProcess Start(string runtimeDirectory, params string[] arguments) =>
+        StartExecutable(ExecutablePath, runtimeDirectory, arguments);
+
+    public static ServerProcess StartExecutable(string executable, string runtimeDirectory, params string[] arguments)
+    {
+        var server = Launch(executable, runtimeDirectory, arguments);
         server.WaitReady();
         return server;
     }
 
-    public static ServerProcess Launch(string runtimeDirectory, params string[] arguments)
+    public static ServerProcess Launch(string runtimeDirectory, params string[] arguments) =>
+        Launch(ExecutablePath, runtimeDirectory, arguments);
+
+    public static ServerProcess Launch(string executable, string runtimeDirectory, params string[] arguments)
     {
-        Assert.True(File.Exists(ExecutablePath), $"server not built: {ExecutablePath}");
-        var info = new ProcessStartInfo(ExecutablePath) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        Assert.True(File.Exists(executable), $"server not built: {executable}");
+        var info = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (string argument in arguments) info.ArgumentList.Add(argument);
         info.Environment[RuntimePaths.OverrideVariable] = runtimeDirectory;
         return new ServerProcess(Process.Start(info)!, runtimeDirectory);
