@@ -2,6 +2,7 @@ using HapticShm.Engine.Audio;
 using HapticShm.Engine.Dsp;
 using HapticShm.Engine.Scheduling;
 using HapticShm.Engine.Voices;
+using HapticShm.Shared.Protocol;
 
 namespace HapticShm.Engine;
 
@@ -25,19 +26,39 @@ public sealed partial class StimulusEngine
 
         int position = 0;
         double framesPerNs = _options.SampleRate / 1e9;
-        while (_queue.Count > 0)
+        while (true)
         {
+            // The next event is the earlier of the pending queue's head and the expression grid's.
+            long gridAt = _expression.Count > 0 ? _expression.HeadFrame - _frame : long.MaxValue;
+            long queueAt = long.MaxValue;
+            if (_queue.Count > 0)
+            {
+                double exact = (_queue.Peek().DueNs - blockStartNs) * framesPerNs;
+                if (exact < frames) queueAt = (long)Math.Floor(exact + 0.5); // cheap test before rounding
+                if (queueAt >= frames) queueAt = long.MaxValue;
+            }
+            if (gridAt >= frames && queueAt == long.MaxValue) break;
+            if (gridAt <= queueAt && gridAt < frames)
+            {
+                int gridPosition = Math.Max((int)gridAt, position);
+                RenderRange(output, position, gridPosition - position);
+                position = gridPosition;
+                Apply(_expression.HeadCommand, _expression.HeadClient);
+                _expression.RemoveHead();
+                continue;
+            }
             ref readonly PendingCommand pending = ref _queue.Peek();
-            double exact = (pending.DueNs - blockStartNs) * framesPerNs;
-            if (exact >= frames) break; // cheap early test before rounding
-            long frame = (long)Math.Floor(exact + 0.5);
-            if (frame >= frames) break;
-            if (frame < 0)
+            if (queueAt < 0)
             {
                 _late++;
                 _lateOf[pending.ClientId]++;
             }
-            int at = Math.Max((int)Math.Max(frame, 0), position);
+            int at = Math.Max((int)Math.Max(queueAt, 0), position);
+            if (pending.Command.Kind == CommandKind.Mpe && _expression.TryAdd(pending.Command, pending.ClientId, _frame + at))
+            {
+                _queue.RemoveHead();
+                continue;
+            }
             RenderRange(output, position, at - position);
             position = at;
             Apply(pending.Command, pending.ClientId);

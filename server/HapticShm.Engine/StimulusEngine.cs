@@ -23,7 +23,8 @@ public sealed partial class StimulusEngine
     private readonly VoicePool<WaveVoice> _wave;
     private readonly VoicePool<StandingVoice> _standing;
     private readonly VoiceSettings _settings = new();
-    private readonly PendingQueue _queue;
+    private readonly ClientQueues _queue;
+    private readonly ExpressionGrid _expression;
     private readonly SafetyStage _safety;
     private readonly RenderScratch _scratch = new();
     private readonly float[] _levels;
@@ -45,7 +46,8 @@ public sealed partial class StimulusEngine
         _gains = layout.Gains.ToArray();
         _wave = new VoicePool<WaveVoice>(options.WaveVoices, () => new WaveVoice(options.SampleRate, geometry));
         _standing = new VoicePool<StandingVoice>(options.StandingVoices, () => new StandingVoice(options.SampleRate));
-        _queue = new PendingQueue(options.PendingCapacity);
+        _queue = new ClientQueues(options.MaxClients, options.PendingCapacity);
+        _expression = new ExpressionGrid(options.PendingCapacity);
         _safety = new SafetyStage(options.SampleRate, options.MaxBlockFrames);
         _levels = new float[layout.Count];
         _lateOf = new long[options.MaxClients];
@@ -103,6 +105,7 @@ public sealed partial class StimulusEngine
     {
         if ((uint)clientId >= (uint)_lateOf.Length) return;
         _queue.RemoveClient(clientId);
+        _expression.RemoveClient(clientId);
         FadeVoices(_wave.Slots, clientId, ClientFadeSeconds);
         FadeVoices(_standing.Slots, clientId, ClientFadeSeconds);
     }

@@ -16,6 +16,7 @@ public sealed unsafe class StatusFileTests : IDisposable
         Assert.Equal(128, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.ServerPid)));
         Assert.Equal(232, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.AllocatedBytes)));
         Assert.Equal(512, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.Levels)));
+        Assert.Equal(288, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.Overruns)));
         Assert.Equal(80, (int)Marshal.OffsetOf<ClientStatus>(nameof(ClientStatus.Pushed)));
     }
 

@@ -9,6 +9,7 @@ root.Subcommands.Add(MonitorVerb.Create());
 root.Subcommands.Add(SendVerbs.Create());
 root.Subcommands.Add(PlayVerb.Create());
 root.Subcommands.Add(RenderVerb.Create());
+root.Subcommands.Add(DevicesVerb.Create());
 root.Subcommands.Add(BenchVerbs.Create());
 root.Subcommands.Add(BenchVerbs.CreateHiddenRingProducer());
 return root.Parse(args).Invoke();

@@ -22,6 +22,12 @@ internal sealed class PendingQueue
         if (_count == _items.Length) return false;
         if (_head + _count == _items.Length) Compact();
         int end = _head + _count;
+        if (_count == 0 || _items[end - 1].DueNs <= dueNs)
+        {
+            _items[end] = new PendingCommand(command, clientId, dueNs); // in order: the usual case
+            _count++;
+            return true;
+        }
         // Upper bound: first item due strictly later, so equal times stay in arrival order.
         int lo = _head, hi = end;
         while (lo < hi)

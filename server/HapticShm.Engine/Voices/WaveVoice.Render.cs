@@ -108,6 +108,7 @@ internal sealed partial class WaveVoice
     /// gains take one glide step toward their targets, into a fresh tap set.</summary>
     private void Advance()
     {
+        RefreshTargets();
         _previousSet = _currentSet;
         _currentSet = (_currentSet + 1) % _sets.Count;
         (_crossfading, _gliding) = TapMath.Glide(_delay, _targetDelay, _gain, _targetGain, _glideCoefficient,

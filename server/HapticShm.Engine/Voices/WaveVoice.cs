@@ -26,6 +26,8 @@ internal sealed partial class WaveVoice : Voice
     private const float GainSnap = 1e-5f;
 
     private readonly WaveGeometry _geometry;
+    private VoiceSettings? _targetSettings;
+    private bool _targetsStale;
     private readonly int _count;
     private readonly float[] _history;
     private readonly int _mask;
@@ -64,10 +66,22 @@ internal sealed partial class WaveVoice : Voice
     public override bool IsFinished => FadeDone || (EnvelopeDone && _tailLeft <= 0);
 
     /// <summary>Sets new targets after a wave-speed change; the taps glide there.</summary>
-    public void Retarget(VoiceSettings settings)
+    public void Retarget(VoiceSettings settings) => MarkTargetsStale(settings);
+
+    // MPE can bring dozens of moves per block: the geometry is worked out once, when the glide
+    // next advances (every segment), from the latest position, not once per command.
+    private void MarkTargetsStale(VoiceSettings settings)
     {
-        ComputeTargets(settings);
+        _targetSettings = settings;
+        _targetsStale = true;
         _gliding = true;
+    }
+
+    private void RefreshTargets()
+    {
+        if (!_targetsStale) return;
+        _targetsStale = false;
+        ComputeTargets(_targetSettings!);
     }
 
     protected override void OnStart(in Command command, VoiceSettings settings)
@@ -83,7 +97,7 @@ internal sealed partial class WaveVoice : Voice
         _targetGain.CopyTo(_gain, 0);
         _currentSet = _previousSet = 0;
         TapMath.Coefficients(_delay, _gain, _sets, 0);
-        _gliding = _crossfading = false;
+        _gliding = _crossfading = _targetsStale = false;
     }
 
     protected override void OnExpress(in Command command, MpeFields fields, VoiceSettings settings)
@@ -91,8 +105,7 @@ internal sealed partial class WaveVoice : Voice
         if ((fields & (MpeFields.PitchBend | MpeFields.Timbre)) == 0) return;
         if ((fields & MpeFields.PitchBend) != 0) _bend = command.PitchBend;
         if ((fields & MpeFields.Timbre) != 0) _timbre = command.Timbre;
-        ComputeTargets(settings);
-        _gliding = true;
+        MarkTargetsStale(settings);
     }
 
     private void ComputeTargets(VoiceSettings settings)

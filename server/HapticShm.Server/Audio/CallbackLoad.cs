@@ -11,12 +11,14 @@ public sealed class CallbackLoad(double periodNs, int blocksPerWindow)
     public float MeanPercent { get; private set; }
     public float MaxPercent { get; private set; }
     public long MaxNsSinceStart { get; private set; }
+    public long Overruns { get; private set; }
 
     public void Add(long durationNs)
     {
         _windowSumNs += durationNs;
         if (durationNs > _windowMaxNs) _windowMaxNs = durationNs;
         if (durationNs > MaxNsSinceStart) MaxNsSinceStart = durationNs;
+        if (durationNs > periodNs) Overruns++;
         if (++_windowBlocks < blocksPerWindow) return;
         MeanPercent = (float)(100.0 * _windowSumNs / _windowBlocks / periodNs);
         MaxPercent = (float)(100.0 * _windowMaxNs / periodNs);

@@ -62,6 +62,7 @@ public sealed unsafe class StatusPublisher
         block->LoadMeanPercent = load.MeanPercent;
         block->LoadMaxPercent = load.MaxPercent;
         block->MaxCallbackNs = load.MaxNsSinceStart;
+        block->Overruns = load.Overruns;
         block->Xruns = _xruns();
         EngineCounters counters = engine.Counters;
         block->ActiveVoices = engine.ActiveVoices;

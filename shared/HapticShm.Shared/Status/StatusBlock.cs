@@ -82,6 +82,8 @@ public unsafe struct StatusBlock
     [FieldOffset(272)] public int ClientCount;
     /// <summary>Notes started.</summary>
     [FieldOffset(280)] public long NotesPlayed;
+    /// <summary>Callbacks that took longer than one block period: xruns the server itself caused.</summary>
+    [FieldOffset(288)] public long Overruns;
 
     /// <summary>Peak level of each transducer over the last publication interval.</summary>
     [FieldOffset(LevelsOffset)] public fixed float Levels[MaxTransducers];

@@ -4,9 +4,10 @@ using HapticShm.Shared.Protocol;
 namespace HapticShm.Cli.Client;
 
 /// <summary>
-/// A stress client: keeps up to <c>maxNotes</c> notes sounding on MPE member channels, retriggers
-/// them, and sends a burst of pressure / bend / timbre changes every millisecond, with its
-/// heartbeat fresh. Deterministic for a given seed. Used by `send storm`, the soak and the tests.
+/// A stress client: holds <c>maxNotes</c> notes on MPE member channels (half travelling, half
+/// standing waves), sends a burst of pressure / bend / timbre changes every millisecond and now
+/// and then retriggers a note, with its heartbeat fresh. Deterministic for a given seed. Used by
+/// `send storm`, the soak and the tests.
 /// </summary>
 internal sealed class EventStorm(CommandSender sender, int seed, int commandsPerMs, int maxNotes)
 {
@@ -17,7 +18,11 @@ internal sealed class EventStorm(CommandSender sender, int seed, int commandsPer
     {
         var random = new Random(seed);
         var held = new (byte Channel, byte Note)[Math.Clamp(maxNotes, 1, 15)];
-        for (int i = 0; i < held.Length; i++) held[i] = (0, 0);
+        for (int i = 0; i < held.Length; i++)
+        {
+            held[i] = ((byte)(1 + i), (byte)random.Next(30, 61));
+            Push(Command.NoteOn(held[i].Channel, held[i].Note, (i % 2 == 0 ? 40 : 100) / 127f, MonotonicClock.NowNs()));
+        }
         long end = MonotonicClock.NowNs() + (long)(duration.TotalMilliseconds * 1e6);
         long nextBurst = MonotonicClock.NowNs();
         while (true)
@@ -26,7 +31,7 @@ internal sealed class EventStorm(CommandSender sender, int seed, int commandsPer
             if (now >= end) break;
             if (now < nextBurst)
             {
-                Thread.Sleep(0);
+                Thread.Sleep(nextBurst - now > 1_500_000 ? 1 : 0);
                 continue;
             }
             nextBurst += 1_000_000;
@@ -41,15 +46,18 @@ internal sealed class EventStorm(CommandSender sender, int seed, int commandsPer
     {
         int slot = random.Next(held.Length);
         byte channel = (byte)(1 + slot); // MPE member channels 2..16 (0-based 1..15)
-        if (random.Next(64) == 0)
+        if (random.Next(2048) == 0)
         {
-            // Retrigger: release what this channel held and start a new note, wave or standing.
+            // Retrigger: alternately release the channel's note and start a new one, wave or standing.
             var (_, old) = held[slot];
+            if (old != 0)
+            {
+                held[slot] = (channel, 0);
+                return Command.NoteOff(channel, old, now);
+            }
             byte note = (byte)random.Next(30, 61);
             held[slot] = (channel, note);
-            return old != 0 && random.Next(2) == 0
-                ? Command.NoteOff(channel, old, now)
-                : Command.NoteOn(channel, note, random.Next(1, 128) / 127f, now);
+            return Command.NoteOn(channel, note, random.Next(1, 128) / 127f, now);
         }
         return Command.Mpe(channel, MpeFields.Pressure | MpeFields.PitchBend | MpeFields.Timbre,
             (float)random.NextDouble(), (float)(random.NextDouble() * 2 - 1), (float)random.NextDouble(), now);
