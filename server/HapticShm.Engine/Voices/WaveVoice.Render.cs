@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using HapticShm.Engine.Audio;
 using HapticShm.Engine.Dsp;
@@ -13,43 +14,66 @@ internal sealed partial class WaveVoice
         Generate(source, fade);
         int firstWrite = _write;
         WriteHistory(source);
+        // The fade only ramps down, so equal ends mean a constant fade: it folds into the taps.
+        bool steadyFade = fade[0] == fade[count - 1];
         int pieces = Plan(count, fade, scratch);
-        int[] offsets = _sets.Offsets;
-        float[] c0 = _sets.C0, c1 = _sets.C1, c2 = _sets.C2, c3 = _sets.C3;
-
-        ref float history = ref MemoryMarshal.GetArrayDataReference(_history);
-        ref float weightA = ref MemoryMarshal.GetArrayDataReference(scratch.WeightA);
-        ref float weightB = ref MemoryMarshal.GetArrayDataReference(scratch.WeightB);
-        ref float fadeRef = ref MemoryMarshal.GetReference(fade);
-        int stride = _sets.Stride;
         for (int t = 0; t < _count; t++)
         {
             ref float o = ref MemoryMarshal.GetReference(output[t].Slice(start, count));
             for (int p = 0; p < pieces; p++)
             {
                 Piece piece = _pieces[p];
-                int b = piece.SetB * stride + t;
-                int firstB = (firstWrite + piece.Start - offsets[b]) & _mask;
-                if (piece.Crossfade)
-                {
-                    int a = piece.SetA * stride + t;
-                    int firstA = (firstWrite + piece.Start - offsets[a]) & _mask;
-                    if (firstA == firstB)
-                    {
-                        TapKernels.AddCrossfadedTapsSameWindow(ref o, piece.Start, piece.Length, ref weightA, ref weightB, ref history, firstB,
-                            c0[a], c1[a], c2[a], c3[a], c0[b], c1[b], c2[b], c3[b]);
-                        continue;
-                    }
-                    TapKernels.AddCrossfadedTaps(ref o, piece.Start, piece.Length, ref weightA, ref weightB, ref history, firstA, firstB,
-                        c0[a], c1[a], c2[a], c3[a], c0[b], c1[b], c2[b], c3[b]);
-                }
-                else
-                {
-                    TapKernels.AddTaps(ref o, piece.Start, piece.Length, ref fadeRef, ref history, firstB, c0[b], c1[b], c2[b], c3[b]);
-                }
+                if (!piece.Crossfade) RenderSteady(ref o, piece, t, firstWrite, ref MemoryMarshal.GetReference(fade));
+                else if (!steadyFade || !RenderGliding(ref o, piece, t, firstWrite, fade[0])) RenderCrossfade(ref o, piece, t, firstWrite, scratch);
             }
         }
         if (EnvelopeDone) _tailLeft -= count;
+    }
+
+    private void RenderSteady(ref float o, Piece piece, int t, int firstWrite, ref float fade)
+    {
+        int b = piece.SetB * _sets.Stride + t;
+        int first = (firstWrite + piece.Start - _sets.Offsets[b]) & _mask;
+        TapKernels.AddTaps(ref o, piece.Start, piece.Length, ref fade, ref MemoryMarshal.GetArrayDataReference(_history), first,
+            _sets.C0[b], _sets.C1[b], _sets.C2[b], _sets.C3[b]);
+    }
+
+    /// <summary>One pass with gliding coefficients when the two sets' windows are at most one
+    /// node apart; false (nothing added) otherwise.</summary>
+    private bool RenderGliding(ref float o, Piece piece, int t, int firstWrite, float fade)
+    {
+        int a = piece.SetA * _sets.Stride + t, b = piece.SetB * _sets.Stride + t;
+        int shift = _sets.Offsets[a] - _sets.Offsets[b]; // B's window starts this many nodes after A's
+        if (shift < -1 || shift > 1) return false;
+        int first = (firstWrite + piece.Start - _sets.Offsets[a]) & _mask;
+        float[] c0 = _sets.C0, c1 = _sets.C1, c2 = _sets.C2, c3 = _sets.C3;
+        first += _glidingTaps.Set(shift, fade, c0[a], c1[a], c2[a], c3[a], c0[b], c1[b], c2[b], c3[b]);
+        if (first < 0) first += _mask + 1; // the window starts before the ring does: read its mirror
+        ref float ramp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(RampUp), piece.Segment - piece.Start);
+        ref float history = ref MemoryMarshal.GetArrayDataReference(_history);
+        if (shift == 0) _glidingTaps.Add4(ref o, piece.Start, piece.Length, ref ramp, ref history, first);
+        else _glidingTaps.Add5(ref o, piece.Start, piece.Length, ref ramp, ref history, first);
+        return true;
+    }
+
+    private void RenderCrossfade(ref float o, Piece piece, int t, int firstWrite, RenderScratch scratch)
+    {
+        int[] offsets = _sets.Offsets;
+        float[] c0 = _sets.C0, c1 = _sets.C1, c2 = _sets.C2, c3 = _sets.C3;
+        ref float history = ref MemoryMarshal.GetArrayDataReference(_history);
+        ref float weightA = ref MemoryMarshal.GetArrayDataReference(scratch.WeightA);
+        ref float weightB = ref MemoryMarshal.GetArrayDataReference(scratch.WeightB);
+        int a = piece.SetA * _sets.Stride + t, b = piece.SetB * _sets.Stride + t;
+        int firstA = (firstWrite + piece.Start - offsets[a]) & _mask;
+        int firstB = (firstWrite + piece.Start - offsets[b]) & _mask;
+        if (firstA == firstB)
+        {
+            TapKernels.AddCrossfadedTapsSameWindow(ref o, piece.Start, piece.Length, ref weightA, ref weightB, ref history, firstB,
+                c0[a], c1[a], c2[a], c3[a], c0[b], c1[b], c2[b], c3[b]);
+            return;
+        }
+        TapKernels.AddCrossfadedTaps(ref o, piece.Start, piece.Length, ref weightA, ref weightB, ref history, firstA, firstB,
+            c0[a], c1[a], c2[a], c3[a], c0[b], c1[b], c2[b], c3[b]);
     }
 
     /// <summary>Splits the chunk at segment boundaries while moving, advancing the glide at each,
@@ -68,7 +92,7 @@ internal sealed partial class WaveVoice
                 SpanMath.Multiply(fade.Slice(j, length), RampUp.AsSpan(segment, length), scratch.WeightB.AsSpan(j, length));
                 SpanMath.Multiply(fade.Slice(j, length), RampDown.AsSpan(segment, length), scratch.WeightA.AsSpan(j, length));
             }
-            _pieces[pieces++] = new Piece { Start = j, Length = length, SetA = _previousSet, SetB = _currentSet, Crossfade = _crossfading };
+            _pieces[pieces++] = new Piece { Start = j, Length = length, Segment = segment, SetA = _previousSet, SetB = _currentSet, Crossfade = _crossfading };
             segment = (segment + length) & (SegmentFrames - 1);
             j += length;
         }

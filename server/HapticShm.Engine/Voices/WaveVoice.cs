@@ -35,6 +35,7 @@ internal sealed partial class WaveVoice : Voice
     private readonly float[] _targetDelay, _delay, _targetGain, _gain; // padded to TapSets.Stride
     private readonly TapSets _sets;
     private readonly Piece[] _pieces = new Piece[MaxPieces];
+    private GlidingTaps _glidingTaps;
     private int _currentSet, _previousSet;
     private int _write;
     private bool _gliding, _crossfading;
@@ -103,7 +104,7 @@ internal sealed partial class WaveVoice : Voice
     /// <summary>A run of frames rendered with one tap set, or crossfading between two.</summary>
     private struct Piece
     {
-        public int Start, Length, SetA, SetB;
+        public int Start, Length, Segment, SetA, SetB; // Segment: position of Start in its segment
         public bool Crossfade;
     }
 }
