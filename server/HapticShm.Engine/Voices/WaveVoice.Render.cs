@@ -49,7 +49,7 @@ internal sealed partial class WaveVoice
         float[] c0 = _sets.C0, c1 = _sets.C1, c2 = _sets.C2, c3 = _sets.C3;
         first += _glidingTaps.Set(shift, fade, c0[a], c1[a], c2[a], c3[a], c0[b], c1[b], c2[b], c3[b]);
         if (first < 0) first += _mask + 1; // the window starts before the ring does: read its mirror
-        ref float ramp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(RampUp), piece.Segment - piece.Start);
+        ref float ramp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(RampUp), piece.Segment);
         ref float history = ref MemoryMarshal.GetArrayDataReference(_history);
         if (shift == 0) _glidingTaps.Add4(ref o, piece.Start, piece.Length, ref ramp, ref history, first);
         else _glidingTaps.Add5(ref o, piece.Start, piece.Length, ref ramp, ref history, first);
