@@ -17,18 +17,26 @@ internal sealed partial class WaveVoice
         // The fade only ramps down, so equal ends mean a constant fade: it folds into the taps.
         bool steadyFade = fade[0] == fade[count - 1];
         int pieces = Plan(count, fade, scratch);
-        for (int t = 0; t < _count; t++)
+        for (int p = 0; p < pieces; p++)
         {
-            ref float o = ref MemoryMarshal.GetReference(output[t].Slice(start, count));
-            for (int p = 0; p < pieces; p++)
+            Piece piece = _pieces[p];
+            if (!piece.Crossfade)
             {
-                Piece piece = _pieces[p];
-                if (!piece.Crossfade) RenderSteady(ref o, piece, t, firstWrite, ref MemoryMarshal.GetReference(fade));
-                else if (!steadyFade || !RenderGliding(ref o, piece, t, firstWrite, fade[0])) RenderCrossfade(ref o, piece, t, firstWrite, scratch);
+                for (int t = 0; t < _count; t++) RenderSteady(ref OutputAt(output, t, start), piece, t, firstWrite, ref MemoryMarshal.GetReference(fade));
+            }
+            else if (steadyFade)
+            {
+                RenderGliding(output, start, piece, firstWrite, fade[0], scratch);
+            }
+            else
+            {
+                for (int t = 0; t < _count; t++) RenderCrossfade(ref OutputAt(output, t, start), piece, t, firstWrite, scratch);
             }
         }
         if (EnvelopeDone) _tailLeft -= count;
     }
+
+    private static ref float OutputAt(ChannelBuffers output, int t, int start) => ref MemoryMarshal.GetReference(output[t].Slice(start));
 
     private void RenderSteady(ref float o, Piece piece, int t, int firstWrite, ref float fade)
     {
@@ -38,22 +46,34 @@ internal sealed partial class WaveVoice
             _sets.C0[b], _sets.C1[b], _sets.C2[b], _sets.C3[b]);
     }
 
-    /// <summary>One pass with gliding coefficients when the two sets' windows are at most one
-    /// node apart; false (nothing added) otherwise.</summary>
-    private bool RenderGliding(ref float o, Piece piece, int t, int firstWrite, float fade)
+    /// <summary>A crossfading piece at a constant fade: one pass per transducer with gliding
+    /// coefficients, or the two-pass crossfade where the two windows are far apart.</summary>
+    private void RenderGliding(ChannelBuffers output, int start, Piece piece, int firstWrite, float fade, RenderScratch scratch)
     {
-        int a = piece.SetA * _sets.Stride + t, b = piece.SetB * _sets.Stride + t;
-        int shift = _sets.Offsets[a] - _sets.Offsets[b]; // B's window starts this many nodes after A's
-        if (shift < -1 || shift > 1) return false;
-        int first = (firstWrite + piece.Start - _sets.Offsets[a]) & _mask;
-        float[] c0 = _sets.C0, c1 = _sets.C1, c2 = _sets.C2, c3 = _sets.C3;
-        first += _glidingTaps.Set(shift, fade, c0[a], c1[a], c2[a], c3[a], c0[b], c1[b], c2[b], c3[b]);
-        if (first < 0) first += _mask + 1; // the window starts before the ring does: read its mirror
+        GlideTable g = _glide;
+        g.Fill(_sets, piece.SetA, piece.SetB, fade);
         ref float ramp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(RampUp), piece.Segment);
         ref float history = ref MemoryMarshal.GetArrayDataReference(_history);
-        if (shift == 0) _glidingTaps.Add4(ref o, piece.Start, piece.Length, ref ramp, ref history, first);
-        else _glidingTaps.Add5(ref o, piece.Start, piece.Length, ref ramp, ref history, first);
-        return true;
+        float[] a0 = g.A0, a1 = g.A1, a2 = g.A2, a3 = g.A3, a4 = g.A4, d0 = g.D0, d1 = g.D1, d2 = g.D2, d3 = g.D3, d4 = g.D4;
+        int[] taps = g.Taps, offsets = g.Offsets;
+        for (int t = 0; t < _count; t++)
+        {
+            ref float o = ref OutputAt(output, t, start);
+            int first = (firstWrite + piece.Start - offsets[t]) & _mask;
+            switch (taps[t])
+            {
+                case 4:
+                    GlidingTaps.Add4(ref o, piece.Start, piece.Length, ref ramp, ref history, first, a0[t], a1[t], a2[t], a3[t], d0[t], d1[t], d2[t], d3[t]);
+                    break;
+                case 5:
+                    GlidingTaps.Add5(ref o, piece.Start, piece.Length, ref ramp, ref history, first,
+                        a0[t], a1[t], a2[t], a3[t], a4[t], d0[t], d1[t], d2[t], d3[t], d4[t]);
+                    break;
+                default:
+                    RenderCrossfade(ref o, piece, t, firstWrite, scratch);
+                    break;
+            }
+        }
     }
 
     private void RenderCrossfade(ref float o, Piece piece, int t, int firstWrite, RenderScratch scratch)
