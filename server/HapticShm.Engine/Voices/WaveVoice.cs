@@ -37,6 +37,7 @@ internal sealed partial class WaveVoice : Voice
     private readonly float[] _targetDelay, _delay, _targetGain, _gain; // padded to TapSets.Stride
     private readonly TapSets _sets;
     private readonly Piece[] _pieces = new Piece[MaxPieces];
+    private readonly GlideTable _glide;
     private int _currentSet, _previousSet;
     private int _write;
     private bool _gliding, _crossfading;
@@ -55,6 +56,7 @@ internal sealed partial class WaveVoice : Voice
         _history = new float[capacity + _mirror];
         _glideCoefficient = (float)(1 - Math.Exp(-SegmentFrames / (GlideSeconds * sampleRate)));
         _sets = new TapSets(_count, MaxPieces + 2);
+        _glide = new GlideTable(_sets.Stride);
         _targetDelay = new float[_sets.Stride];
         _delay = new float[_sets.Stride];
         _targetGain = new float[_sets.Stride];
@@ -116,7 +118,7 @@ internal sealed partial class WaveVoice : Voice
     /// <summary>A run of frames rendered with one tap set, or crossfading between two.</summary>
     private struct Piece
     {
-        public int Start, Length, SetA, SetB;
+        public int Start, Length, Segment, SetA, SetB; // Segment: position of Start in its segment
         public bool Crossfade;
     }
 }
