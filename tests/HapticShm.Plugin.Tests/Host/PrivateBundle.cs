@@ -69,7 +69,8 @@ public sealed class PrivateBundle : IDisposable
         return pids;
     }
 
-    /// <summary>Kills (SIGKILL) every server this bundle started and waits until they are gone.</summary>
+    /// <summary>Kills (SIGKILL) every server this bundle started, waits until they are gone and
+    /// removes the status block they leave behind (it would still list their clients).</summary>
     public void KillServers()
     {
         foreach (int pid in ServerPids()) Kill(pid);
@@ -79,6 +80,7 @@ public sealed class PrivateBundle : IDisposable
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "a killed server is still alive after 5 s");
             Thread.Sleep(5);
         }
+        File.Delete(StatusPath);
     }
 
     public static void Kill(int pid)
