@@ -13,9 +13,15 @@ public sealed unsafe class NativeModule : IDisposable
 
     private readonly nint _library;
 
-    public NativeModule()
+    public NativeModule() : this(PublishedBinaryPath)
     {
-        BinaryPath = Path.Combine(RepositoryRoot(), "artifacts", "HapticShm.vst3", "Contents", "x86_64-linux", "HapticShm.so");
+    }
+
+    /// <summary>Loads the library at <paramref name="binaryPath"/>: a copy of the published one
+    /// is a separate NativeAOT runtime with its own view of the environment.</summary>
+    internal NativeModule(string binaryPath)
+    {
+        BinaryPath = binaryPath;
         if (!File.Exists(BinaryPath)) Assert.Fail($"{BinaryPath} is missing: {MissingBundleMessage}");
         _library = NativeLibrary.Load(BinaryPath);
         var moduleEntry = (delegate* unmanaged<void*, byte>)NativeLibrary.GetExport(_library, "ModuleEntry");
@@ -26,6 +32,8 @@ public sealed unsafe class NativeModule : IDisposable
     }
 
     public string BinaryPath { get; }
+
+    public static string PublishedBinaryPath => Path.Combine(RepositoryRoot(), "artifacts", "HapticShm.vst3", "Contents", "x86_64-linux", "HapticShm.so");
 
     /// <summary>The factory's IPluginFactory interface (one reference held by this module).</summary>
     public void* Factory { get; private set; }

@@ -14,9 +14,13 @@ internal sealed unsafe class PluginInstance : IDisposable
     private void* _componentConnection;
     private void* _controllerConnection;
 
-    public PluginInstance(NativeModule module)
+    public PluginInstance(NativeModule module) : this(module.Factory)
     {
-        var factory = module.Factory;
+    }
+
+    /// <param name="factory">An IPluginFactory: the published library's, or the managed build's.</param>
+    public PluginInstance(void* factory)
+    {
         void* component = null;
         Tuid processorId = ClassIds.Processor, componentIid = Iids.IComponent;
         Assert.Equal(VstResult.kResultOk, V<IPluginFactory3Vtbl>(factory)->createInstance(factory, (byte*)&processorId, (byte*)&componentIid, &component));
