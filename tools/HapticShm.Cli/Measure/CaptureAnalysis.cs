@@ -94,6 +94,27 @@ internal static class CaptureAnalysis
         return breaks;
     }
 
+    /// <summary>The recorded sample index of JACK frame <paramref name="frame"/>, or -1 if it was
+    /// not recorded (before the capture, skipped by an xrun, or not yet).</summary>
+    public static long FrameToSample(JackCaptureClient capture, uint frame)
+    {
+        int count = capture.CycleCount;
+        if (count == 0) return -1;
+        uint first = capture.Cycle(0).FrameTime;
+        long target = (int)(frame - first); // wrap-aware: a capture spans far less than 2^31 frames
+        if (target < 0) return -1;
+        int lo = 0, hi = count - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) / 2;
+            if ((long)(uint)(capture.Cycle(mid).FrameTime - first) <= target) lo = mid; else hi = mid - 1;
+        }
+        JackCaptureCycle cycle = capture.Cycle(lo);
+        long length = lo + 1 < count ? capture.Cycle(lo + 1).FirstSample - cycle.FirstSample : capture.RecordedFrames - cycle.FirstSample;
+        long offset = (uint)(frame - cycle.FrameTime);
+        return offset < length ? cycle.FirstSample + offset : -1;
+    }
+
     /// <summary>Waits (up to <paramref name="timeout"/>) until the capture has recorded past <paramref name="monotonicNs"/>.</summary>
     public static bool WaitRecordedPast(JackCaptureClient capture, long monotonicNs, TimeSpan timeout)
     {
