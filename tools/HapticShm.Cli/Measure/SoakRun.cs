@@ -31,7 +31,7 @@ internal static class SoakRun
         }
         if (json) Console.WriteLine(JsonSerializer.Serialize(result, CliJsonContext.Default.SoakResult));
         else Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"soak {result.Minutes} min on {result.Backend} (block {result.BlockSize}), {result.Clients} clients, {result.Sent} commands: xruns {result.Xruns} ({result.XrunsCausedByUs} ours; longest callback {result.MaxCallbackUs:F1} µs of a {result.PeriodUs:F1} µs period; jackd driver xruns {result.DriverXruns}), load mean {result.CallbackLoadMeanPercent:F1} % max {result.CallbackLoadMaxPercent:F1} %, GCs {result.GcCount}, allocated {result.AllocatedBytes} B during the storm ({result.GcCountSinceReady} GCs, {result.AllocatedBytesSinceReady} B since ready), dropped {result.Dropped}, rejected {result.Rejected}, late {result.Late}, unexplained loss {result.UnexplainedLoss}, peak voices {result.PeakVoices}"));
+            $"soak {result.Minutes} min on {result.Backend} (block {result.BlockSize}), {result.Clients} clients, {result.Sent} commands: xruns {result.Xruns} ({result.XrunsCausedByUs} ours; real-time scheduling {(result.Realtime ? "allowed" : "not allowed")}; longest callback {result.MaxCallbackUs:F1} µs of a {result.PeriodUs:F1} µs period; jackd driver xruns {result.DriverXruns}), load mean {result.CallbackLoadMeanPercent:F1} % max {result.CallbackLoadMaxPercent:F1} %, GCs {result.GcCount}, allocated {result.AllocatedBytes} B during the storm ({result.GcCountSinceReady} GCs, {result.AllocatedBytesSinceReady} B since ready), dropped {result.Dropped}, rejected {result.Rejected}, late {result.Late}, unexplained loss {result.UnexplainedLoss}, peak voices {result.PeakVoices}"));
         return 0;
     }
 
@@ -49,7 +49,11 @@ internal static class SoakRun
         try
         {
             var duration = TimeSpan.FromMinutes(minutes);
-            var threads = storms.Select(storm => new Thread(() => storm.Run(duration)) { IsBackground = true, Name = "soak storm" }).ToArray();
+            var threads = storms.Select(storm => new Thread(() =>
+            {
+                Interop.Nice.LowerCurrentThread(10);
+                storm.Run(duration);
+            }) { IsBackground = true, Name = "soak storm" }).ToArray();
             foreach (var thread in threads) thread.Start();
             Thread.Sleep(1000);
             StatusBlock start = rig.ReadStatus();
@@ -87,8 +91,9 @@ internal static class SoakRun
             int block = end.BlockSize;
             double periodUs = block * 1e6 / end.SampleRate;
             long xruns = end.Xruns;
-            long ours = end.MaxCallbackNs / 1e3 >= periodUs ? xruns : 0;
-            return new SoakResult(end.BackendText, block, minutes, clients, storms.Sum(s => s.Sent),
+            bool realtime = RealtimeScheduling.Allowed();
+            long ours = realtime && end.MaxCallbackNs / 1e3 >= periodUs ? xruns : 0;
+            return new SoakResult(end.BackendText, block, realtime, minutes, clients, storms.Sum(s => s.Sent),
                 xruns, ours, rig.DriverXruns,
                 Math.Round(loadSamples == 0 ? 0 : loadSum / loadSamples, 2), Math.Round(loadMax, 2),
                 Math.Round(end.MaxCallbackNs / 1e3, 1), Math.Round(periodUs, 1),
