@@ -139,6 +139,7 @@ internal static class ChaosRun
             Thread.Sleep(1);
         }
         server.WaitForExit(5000);
+        rig.WaitServerPortsGone();
         rig.StartServer();
         using var again = new CommandSender("hapticshm chaos holder");
         again.Send(Command.NoteOn(0, 48, 100 / 127f, MonotonicClock.NowNs()));

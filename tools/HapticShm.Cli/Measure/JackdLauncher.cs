@@ -55,6 +55,30 @@ internal sealed class JackdLauncher : IDisposable
         return launcher;
     }
 
+    /// <summary>True if any jackd thread runs SCHED_FIFO or SCHED_RR, i.e. -R was granted (Linux).</summary>
+    public bool RunsRealtime
+    {
+        get
+        {
+            if (!OperatingSystem.IsLinux()) return true;
+            foreach (string task in Directory.EnumerateDirectories($"/proc/{_process.Id}/task"))
+            {
+                try
+                {
+                    string stat = File.ReadAllText(Path.Combine(task, "stat"));
+                    // Fields after "(comm) ": state is field 3, policy is field 41.
+                    string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    if (fields.Length > 38 && fields[38] is "1" or "2") return true;
+                }
+                catch (IOException)
+                {
+                    // the thread ended
+                }
+            }
+            return false;
+        }
+    }
+
     /// <summary>Driver xruns jackd logged so far.</summary>
     public int DriverXruns
     {

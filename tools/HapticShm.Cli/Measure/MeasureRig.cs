@@ -42,6 +42,19 @@ internal sealed class MeasureRig : IDisposable
 
     public int ServerPid { get; private set; }
 
+    /// <summary>Whether the audio graph runs real-time: our jackd's threads are SCHED_FIFO/RR; for
+    /// a JACK server we did not start, whether this user may have real-time threads at all.</summary>
+    public bool Realtime => _jackd?.RunsRealtime ?? RealtimeScheduling.Allowed();
+
+    /// <summary>Waits (up to 3 s) until JACK has removed the ports of a killed server, so that the
+    /// next server gets the name "hapticshm" again and a capture does not listen to a corpse.</summary>
+    public void WaitServerPortsGone()
+    {
+        if (!OnJack) return;
+        using var probe = JackClient.Open("hapticshm-measure-probe", JackServer);
+        for (int i = 0; i < 300 && probe.GetPorts("hapticshm:out_", JackPortDirection.Output).Count > 0; i++) Thread.Sleep(10);
+    }
+
     /// <summary>A rig on <paramref name="jackServer"/> if given, else on a private jackd with
     /// <paramref name="periodFrames"/> frames per period.</summary>
     public static MeasureRig OnJackServer(string? jackServer, int periodFrames)

@@ -3,7 +3,7 @@ namespace HapticShm.Cli.Measure;
 /// <summary>What <c>soak</c> measured. Xruns are attributed to us only if the server's longest
 /// callback reached the block period while real-time scheduling was allowed: an xrun while every
 /// callback finished inside its period is the machine's; and without real-time scheduling
-/// (RLIMIT_RTPRIO 0, not root: jackd -R falls back to normal threads) a callback's wall time
+/// (jackd -R fell back to normal threads: no RLIMIT_RTPRIO, no CAP_SYS_NICE) a callback's wall time
 /// includes preemption by every other process, so its length proves nothing about our work and
 /// the xruns are counted (<see cref="Xruns"/>) but not attributed (<see cref="Realtime"/> false).
 /// <see cref="AllocatedBytes"/> and <see cref="GcCount"/> count the steady storm (from one

@@ -91,7 +91,7 @@ internal static class SoakRun
             int block = end.BlockSize;
             double periodUs = block * 1e6 / end.SampleRate;
             long xruns = end.Xruns;
-            bool realtime = RealtimeScheduling.Allowed();
+            bool realtime = rig.OnJack && rig.Realtime;
             long ours = realtime && end.MaxCallbackNs / 1e3 >= periodUs ? xruns : 0;
             return new SoakResult(end.BackendText, block, realtime, minutes, clients, storms.Sum(s => s.Sent),
                 xruns, ours, rig.DriverXruns,
