@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using HapticShm.Cli.Bench;
+using HapticShm.Cli.Measure;
 using HapticShm.Cli.Render;
 using HapticShm.Cli.Status;
 
@@ -12,4 +13,8 @@ namespace HapticShm.Cli;
 [JsonSerializable(typeof(RenderSummary))]
 [JsonSerializable(typeof(StartupBenchResult))]
 [JsonSerializable(typeof(EngineBenchResult))]
+[JsonSerializable(typeof(LatencyBenchResult))]
+[JsonSerializable(typeof(List<LatencyBenchResult>))]
+[JsonSerializable(typeof(SoakResult))]
+[JsonSerializable(typeof(ChaosResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

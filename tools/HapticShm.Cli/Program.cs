@@ -11,5 +11,7 @@ root.Subcommands.Add(PlayVerb.Create());
 root.Subcommands.Add(RenderVerb.Create());
 root.Subcommands.Add(DevicesVerb.Create());
 root.Subcommands.Add(BenchVerbs.Create());
+root.Subcommands.Add(MeasureVerbs.CreateSoak());
+root.Subcommands.Add(MeasureVerbs.CreateChaos());
 root.Subcommands.Add(BenchVerbs.CreateHiddenRingProducer());
 return root.Parse(args).Invoke();

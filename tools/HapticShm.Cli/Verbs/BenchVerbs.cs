@@ -14,6 +14,7 @@ internal static class BenchVerbs
         bench.Subcommands.Add(CreateRing());
         bench.Subcommands.Add(CreateStartup());
         bench.Subcommands.Add(CreateEngine());
+        bench.Subcommands.Add(MeasureVerbs.CreateLatency());
         return bench;
     }
 
