@@ -32,7 +32,10 @@ dotnet build HapticShm.sln -c Release -nologo -clp:ErrorsOnly
 dotnet publish plugin/HapticShm.Plugin -c Release -nologo -v:q -clp:ErrorsOnly
 log=$(mktemp)
 status=0
-dotnet test HapticShm.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
+# One project at a time: the real-time tests (jackd, the server) need the two cores to themselves.
+for project in tests/*.Tests/*.Tests.csproj; do
+    dotnet test "$project" -c Release --no-build -nologo "$@" 2>&1 | grep -v "^Cannot connect to server" | tee -a "$log" || status=1
+done
 # One closing line for CI: "N passed, N failed, N skipped" summed over the test projects.
 awk '/Failed:.*Passed:/ { gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
      END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"

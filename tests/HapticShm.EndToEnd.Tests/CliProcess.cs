@@ -6,7 +6,9 @@ namespace HapticShm.EndToEnd.Tests;
 /// <summary>Runs the real `hapticshm` CLI against a runtime directory.</summary>
 public static class CliProcess
 {
-    public static Process Start(string runtimeDirectory, params string[] arguments)
+    public static Process Start(string runtimeDirectory, params string[] arguments) => Start(runtimeDirectory, [], arguments);
+
+    public static Process Start(string runtimeDirectory, (string Name, string Value)[] environment, params string[] arguments)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "hapticshm.dll");
         Assert.True(File.Exists(dll), $"CLI not built: {dll}");
@@ -14,6 +16,7 @@ public static class CliProcess
         info.ArgumentList.Add(dll);
         foreach (string argument in arguments) info.ArgumentList.Add(argument);
         info.Environment[RuntimePaths.OverrideVariable] = runtimeDirectory;
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         return Process.Start(info)!;
     }
 

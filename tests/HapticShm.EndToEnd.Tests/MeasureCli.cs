@@ -9,7 +9,8 @@ public static class MeasureCli
     public static JsonElement RunJson(TimeSpan timeout, Action<string> log, params string[] arguments)
     {
         using var dir = new TempRuntimeDirectory();
-        using var process = CliProcess.Start(dir.Path, [.. arguments, "--json"]);
+        // The server the verbs start is the shipped NativeAOT one, as a user's would be.
+        using var process = CliProcess.Start(dir.Path, [("HAPTICSHM_SERVER", ServerProcess.BundledExecutablePath)], [.. arguments, "--json"]);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit((int)timeout.TotalMilliseconds))

@@ -92,7 +92,8 @@ internal static class SoakRun
             double periodUs = block * 1e6 / end.SampleRate;
             long xruns = end.Xruns;
             bool realtime = rig.OnJack && rig.Realtime;
-            long ours = realtime && end.MaxCallbackNs / 1e3 >= periodUs ? xruns : 0;
+            // Ours: callbacks that overran their period during the storm (the server counts them).
+            long ours = Math.Min(xruns - start.Xruns, end.Overruns - start.Overruns);
             return new SoakResult(end.BackendText, block, realtime, minutes, clients, storms.Sum(s => s.Sent),
                 xruns, ours, rig.DriverXruns,
                 Math.Round(loadSamples == 0 ? 0 : loadSum / loadSamples, 2), Math.Round(loadMax, 2),
