@@ -45,15 +45,15 @@ public sealed class ServerProcess : IDisposable
 
     public static ServerProcess StartExecutable(string executable, string runtimeDirectory, params string[] arguments)
     {
-        var server = Launch(executable, runtimeDirectory, arguments);
+        var server = LaunchExecutable(executable, runtimeDirectory, arguments);
         server.WaitReady();
         return server;
     }
 
     public static ServerProcess Launch(string runtimeDirectory, params string[] arguments) =>
-        Launch(ExecutablePath, runtimeDirectory, arguments);
+        LaunchExecutable(ExecutablePath, runtimeDirectory, arguments);
 
-    public static ServerProcess Launch(string executable, string runtimeDirectory, params string[] arguments)
+    public static ServerProcess LaunchExecutable(string executable, string runtimeDirectory, params string[] arguments)
     {
         Assert.True(File.Exists(executable), $"server not built: {executable}");
         var info = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
