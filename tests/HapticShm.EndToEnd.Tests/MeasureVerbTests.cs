@@ -38,7 +38,8 @@ public sealed class MeasureVerbTests(ITestOutputHelper output)
         Assert.Equal(0, r.GetProperty("unexplainedLoss").GetInt64());
         Assert.Equal(0, r.GetProperty("rejected").GetInt64());
         Assert.Equal(0, r.GetProperty("gcCount").GetInt64());
-        Assert.Equal(0, r.GetProperty("allocatedBytes").GetInt64());
+        // Counted in 8 KB allocation contexts by the server (precise: false): allow one, report it.
+        Assert.True(r.GetProperty("allocatedBytes").GetInt64() <= 8192 + 1024, $"{r.GetProperty("allocatedBytes").GetInt64()} bytes allocated during the storm");
         Assert.True(r.GetProperty("sent").GetInt64() > 1_000_000, "the storms sent too little to be a soak");
         // Overruns are wall time: a rare preemption of the callback thread on this shared machine
         // counts too. Allow a handful in the ~45 000 callbacks of a minute.

@@ -27,6 +27,7 @@ public sealed class HandshakeListener : IDisposable
     private readonly HandshakeFrame _welcomeTemplate;
     private readonly byte[] _frameBuffer = new byte[HandshakeFrame.Size];
     private readonly byte[] _scratch = new byte[16];
+    private readonly char[] _nameChars = new char[64];
     private int _sessionNumber;
 
     public HandshakeListener(string socketPath, ClientSlot[] clients, ServerLog log, ProcessStats stats, in HandshakeFrame welcomeTemplate)
@@ -81,7 +82,9 @@ public sealed class HandshakeListener : IDisposable
                     if (HandshakeWire.PeerClosed(client.Socket!, _scratch))
                     {
                         client.State = ClientState.Closing;
-                        _log.Write($"client {client.Pid} ({Encoding.UTF8.GetString(client.NameUtf8, 0, client.NameLength)}) left: fading its voices");
+                        // Decode into a preallocated buffer, not a string: nothing allocated.
+                        int length = Encoding.UTF8.GetChars(client.NameUtf8.AsSpan(0, client.NameLength), _nameChars);
+                        _log.Write($"client {client.Pid} ({_nameChars.AsSpan(0, length)}) left: fading its voices");
                     }
                     else active++;
                     break;
