@@ -10,6 +10,8 @@ using Xunit.Abstractions;
 namespace HapticShm.EndToEnd.Tests;
 
 /// <summary>The server on a real jackd, heard through a JACK capture client.</summary>
+/// <remarks>Timing-sensitive: runs when HAPTICSHM_TIMING_TESTS=1 (see README, Tests).</remarks>
+[Trait("Category", "Timing")]
 public sealed class JackServerTests(ITestOutputHelper output)
 {
     [Fact]

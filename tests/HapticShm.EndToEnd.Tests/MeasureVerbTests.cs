@@ -5,6 +5,8 @@ namespace HapticShm.EndToEnd.Tests;
 
 /// <summary>CI-sized runs of <c>bench latency</c>, <c>soak</c> and <c>chaos</c> through the CLI,
 /// asserting the design targets on what they print.</summary>
+/// <remarks>Timing-sensitive: runs when HAPTICSHM_TIMING_TESTS=1 (see README, Tests).</remarks>
+[Trait("Category", "Timing")]
 public sealed class MeasureVerbTests(ITestOutputHelper output)
 {
     [Fact]

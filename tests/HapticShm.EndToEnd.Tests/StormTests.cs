@@ -5,6 +5,8 @@ using Xunit.Abstractions;
 namespace HapticShm.EndToEnd.Tests;
 
 /// <summary>Full polyphony with event storms from three clients on the shipped (NativeAOT) server.</summary>
+/// <remarks>Timing-sensitive: runs when HAPTICSHM_TIMING_TESTS=1 (see README, Tests).</remarks>
+[Trait("Category", "Timing")]
 public sealed class StormTests(ITestOutputHelper output)
 {
     [Fact]
