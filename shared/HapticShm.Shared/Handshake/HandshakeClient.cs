@@ -26,7 +26,15 @@ public static class HandshakeClient
             {
                 throw new ServerUnavailableException($"no HapticShm server answers on {socketPath} ({e.SocketErrorCode})", e);
             }
-            HandshakeWire.Send(socket, HandshakeFrame.Hello(clientName));
+            try
+            {
+                HandshakeWire.Send(socket, HandshakeFrame.Hello(clientName));
+            }
+            catch (SocketException)
+            {
+                // A server that refuses a peer (another user) answers and closes before reading
+                // the hello: its Reject is still waiting to be read below.
+            }
             var buffer = new byte[HandshakeFrame.Size];
             if (!HandshakeWire.TryReceive(socket, buffer, timeoutMs, out HandshakeFrame answer))
                 throw new ServerUnavailableException($"the server on {socketPath} did not answer the hello within {timeoutMs} ms");
