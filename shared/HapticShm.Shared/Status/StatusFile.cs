@@ -49,10 +49,11 @@ public sealed unsafe class StatusFile : IDisposable
     public static StatusFile Open(string path)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
-        if (stream.Length < StatusBlock.Size)
+        long length = stream.Length;
+        if (length < StatusBlock.Size)
         {
             stream.Dispose();
-            throw new InvalidDataException($"{path}: truncated status file ({stream.Length} bytes, expected {StatusBlock.Size})");
+            throw new InvalidDataException($"{path}: truncated status file ({length} bytes, expected {StatusBlock.Size})");
         }
         var status = Map(path, stream);
         StatusBlock* block = status._block;
