@@ -86,6 +86,6 @@ public sealed partial class StimulusEngine
         Span<float> sum = _scratch.StandingSum.AsSpan(0, count);
         sum.Clear();
         _standing.Render(output, start, count, _scratch);
-        for (int c = 0; c < _gains.Length; c++) TapKernels.AddScaled(output[c].Slice(start, count), sum, _gains[c]);
+        for (int c = 0; c < _gains.Length; c++) SpanMath.AddScaled(output[c].Slice(start, count), sum, _gains[c]);
     }
 }

@@ -59,9 +59,10 @@ internal sealed class SafetyStage
             for (; j <= n - 8; j += 8)
             {
                 Vector256<float> v = Clean(Vector256.LoadUnsafe(ref s, (nuint)j)) * g;
-                v = Vector256.Min(Vector256.Max(v, lo), hi);
+                // Native min/max (no NaN or signed-zero fix-ups): v is finite here.
+                v = Vector256.MinNative(Vector256.MaxNative(v, lo), hi);
                 v.StoreUnsafe(ref s, (nuint)j);
-                vPeak = Vector256.Max(vPeak, Vector256.Abs(v));
+                vPeak = Vector256.MaxNative(vPeak, Vector256.Abs(v));
             }
             peak = HorizontalMax(vPeak);
         }
@@ -89,9 +90,9 @@ internal sealed class SafetyStage
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float HorizontalMax(Vector256<float> v)
     {
-        Vector128<float> m = Vector128.Max(v.GetLower(), v.GetUpper());
-        m = Vector128.Max(m, Vector128.Shuffle(m, Vector128.Create(2, 3, 0, 1)));
-        m = Vector128.Max(m, Vector128.Shuffle(m, Vector128.Create(1, 0, 3, 2)));
+        Vector128<float> m = Vector128.MaxNative(v.GetLower(), v.GetUpper());
+        m = Vector128.MaxNative(m, Vector128.Shuffle(m, Vector128.Create(2, 3, 0, 1)));
+        m = Vector128.MaxNative(m, Vector128.Shuffle(m, Vector128.Create(1, 0, 3, 2)));
         return m.ToScalar();
     }
 

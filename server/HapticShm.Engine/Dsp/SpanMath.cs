@@ -8,23 +8,23 @@ namespace HapticShm.Engine.Dsp;
 /// so results do not depend on where a span starts or ends.</summary>
 internal static class SpanMath
 {
-    /// <summary><c>destination[j] = a[j] * b[j]</c>.</summary>
-    public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination)
+    /// <summary><c>sum[j] = a[j] * b[j] + sum[j]</c>, fused.</summary>
+    public static void MultiplyAdd(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> sum)
     {
-        int n = destination.Length;
+        int n = sum.Length;
         if (a.Length < n || b.Length < n) ThrowShort();
         ref float ra = ref MemoryMarshal.GetReference(a);
         ref float rb = ref MemoryMarshal.GetReference(b);
-        ref float rd = ref MemoryMarshal.GetReference(destination);
+        ref float rs = ref MemoryMarshal.GetReference(sum);
         int j = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             for (; j <= n - 8; j += 8)
             {
-                (Vector256.LoadUnsafe(ref ra, (nuint)j) * Vector256.LoadUnsafe(ref rb, (nuint)j)).StoreUnsafe(ref rd, (nuint)j);
+                Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref ra, (nuint)j), Vector256.LoadUnsafe(ref rb, (nuint)j), Vector256.LoadUnsafe(ref rs, (nuint)j)).StoreUnsafe(ref rs, (nuint)j);
             }
         }
-        for (; j < n; j++) Unsafe.Add(ref rd, j) = Unsafe.Add(ref ra, j) * Unsafe.Add(ref rb, j);
+        for (; j < n; j++) Unsafe.Add(ref rs, j) = MathF.FusedMultiplyAdd(Unsafe.Add(ref ra, j), Unsafe.Add(ref rb, j), Unsafe.Add(ref rs, j));
     }
 
     /// <summary><c>samples[j] = samples[j] * a * b</c> (in that order).</summary>
@@ -41,6 +41,28 @@ internal static class SpanMath
             }
         }
         for (; j < n; j++) Unsafe.Add(ref rs, j) = Unsafe.Add(ref rs, j) * a * b;
+    }
+
+    /// <summary><c>out[j] += gain * signal[j]</c>.</summary>
+    public static void AddScaled(Span<float> output, ReadOnlySpan<float> signal, float gain)
+    {
+        int n = output.Length;
+        if (signal.Length < n) ThrowShort();
+        ref float o = ref MemoryMarshal.GetReference(output);
+        ref float x = ref MemoryMarshal.GetReference(signal);
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<float> g = Vector256.Create(gain);
+            for (; j <= n - 8; j += 8)
+            {
+                Vector256.FusedMultiplyAdd(g, Vector256.LoadUnsafe(ref x, (nuint)j), Vector256.LoadUnsafe(ref o, (nuint)j)).StoreUnsafe(ref o, (nuint)j);
+            }
+        }
+        for (; j < n; j++)
+        {
+            Unsafe.Add(ref o, j) = MathF.FusedMultiplyAdd(gain, Unsafe.Add(ref x, j), Unsafe.Add(ref o, j));
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -11,8 +11,12 @@ internal sealed class RenderScratch
 
     public float[] Source { get; } = new float[ChunkFrames];
     public float[] Fade { get; } = new float[ChunkFrames];
-    public float[] WeightA { get; } = new float[ChunkFrames];
-    public float[] WeightB { get; } = new float[ChunkFrames];
+
+    /// <summary>A wave voice's signal with the three samples before the chunk, and the basis computed from it.</summary>
+    public float[] BasisSignal { get; } = new float[ChunkFrames + 3];
+    public float[] Basis1 { get; } = new float[ChunkFrames];
+    public float[] Basis2 { get; } = new float[ChunkFrames];
+    public float[] Basis3 { get; } = new float[ChunkFrames];
 
     /// <summary>Sum of the standing voices' signals for the current chunk.</summary>
     public float[] StandingSum { get; } = new float[ChunkFrames];

@@ -1,4 +1,5 @@
 using HapticShm.Engine.Audio;
+using HapticShm.Engine.Dsp;
 
 namespace HapticShm.Engine.Voices;
 
@@ -15,6 +16,6 @@ internal sealed class StandingVoice(int sampleRate) : Voice(sampleRate)
         Span<float> fade = scratch.Fade.AsSpan(0, count);
         Generate(source, fade);
         Span<float> sum = scratch.StandingSum.AsSpan(0, count);
-        for (int j = 0; j < sum.Length; j++) sum[j] = MathF.FusedMultiplyAdd(source[j], fade[j], sum[j]);
+        SpanMath.MultiplyAdd(source, fade, sum);
     }
 }

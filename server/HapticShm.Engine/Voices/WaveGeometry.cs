@@ -65,9 +65,9 @@ internal sealed class WaveGeometry
         {
             Vector256<float> dx = Vector256.Create(_x.AsSpan(t, 8)) - sx, dy = Vector256.Create(_y.AsSpan(t, 8)) - sy;
             Vector256<float> d = Vector256.Sqrt(dx * dx + dy * dy);
-            Vector256.Min(d * samplesPerMetre, Vector256.Create(maxDelay)).CopyTo(delays.Slice(t, 8));
+            Vector256.MinNative(d * samplesPerMetre, Vector256.Create(maxDelay)).CopyTo(delays.Slice(t, 8));
             d.CopyTo(gains.Slice(t, 8));
-            nearest = Vector256.Min(nearest, d);
+            nearest = Vector256.MinNative(nearest, d);
         }
         float closest = float.MaxValue;
         for (int k = 0; k < 8; k++) closest = MathF.Min(closest, nearest.GetElement(k));
@@ -76,7 +76,7 @@ internal sealed class WaveGeometry
         for (int t = 0; t < Stride; t += 8)
         {
             Vector256<float> d = Vector256.Create(gains.Slice(t, 8));
-            (Vector256.Create(_layoutGains.AsSpan(t, 8)) * reference / Vector256.Max(d, r0)).CopyTo(gains.Slice(t, 8));
+            (Vector256.Create(_layoutGains.AsSpan(t, 8)) * reference / Vector256.MaxNative(d, r0)).CopyTo(gains.Slice(t, 8));
         }
     }
 }

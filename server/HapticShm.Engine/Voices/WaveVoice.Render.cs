@@ -7,156 +7,116 @@ namespace HapticShm.Engine.Voices;
 
 internal sealed partial class WaveVoice
 {
+    // Ramp r of segment position s: (s + 1) / SegmentFrames. A fixed segment reads it with dx = dg = 0
+    // over up to a whole chunk, hence the length; past the segment the values are never used.
+    private static readonly float[] Ramp = CreateRamp();
+
     public override void Render(ChannelBuffers output, int start, int count, RenderScratch scratch)
     {
         Span<float> source = scratch.Source.AsSpan(0, count);
         Span<float> fade = scratch.Fade.AsSpan(0, count);
         Generate(source, fade);
-        int firstWrite = _write;
-        WriteHistory(source);
-        // The fade only ramps down, so equal ends mean a constant fade: it folds into the taps.
+        int firstNode = _history.Next; // ring index of this chunk's first source sample
+        _history.Append(source, scratch);
+        // The fade only ramps down, so equal ends mean a constant fade: it folds into the gains.
         bool steadyFade = fade[0] == fade[count - 1];
-        int pieces = Plan(count, fade, scratch);
-        for (int p = 0; p < pieces; p++)
+        int segment = (int)(scratch.Frame & (SegmentFrames - 1));
+        for (int j = 0; j < count;)
         {
-            Piece piece = _pieces[p];
-            if (!piece.Crossfade)
-            {
-                for (int t = 0; t < _count; t++) RenderSteady(ref OutputAt(output, t, start), piece, t, firstWrite, ref MemoryMarshal.GetReference(fade));
-            }
-            else if (steadyFade)
-            {
-                RenderGliding(output, start, piece, firstWrite, fade[0], scratch);
-            }
-            else
-            {
-                for (int t = 0; t < _count; t++) RenderCrossfade(ref OutputAt(output, t, start), piece, t, firstWrite, scratch);
-            }
+            bool moving = _gliding || _moving;
+            if (moving && segment == 0) Advance();
+            int length = moving ? Math.Min(SegmentFrames - segment, count - j) : count - j;
+            RenderPiece(output, start + j, length, segment, firstNode + j, fade.Slice(j, length), steadyFade);
+            segment = (segment + length) & (SegmentFrames - 1);
+            j += length;
         }
         if (EnvelopeDone) _tailLeft -= count;
     }
 
-    private static ref float OutputAt(ChannelBuffers output, int t, int start) => ref MemoryMarshal.GetReference(output[t].Slice(start));
-
-    private void RenderSteady(ref float o, Piece piece, int t, int firstWrite, ref float fade)
+    /// <summary>Frames [outStart, outStart + frames) of every transducer, all in one segment
+    /// starting at segment position <paramref name="segment"/>; <paramref name="firstNode"/> is
+    /// the ring index of the first frame's own source sample.</summary>
+    private void RenderPiece(ChannelBuffers output, int outStart, int frames, int segment, int firstNode, ReadOnlySpan<float> fade, bool steadyFade)
     {
-        int b = piece.SetB * _sets.Stride + t;
-        int first = (firstWrite + piece.Start - _sets.Offsets[b]) & _mask;
-        TapKernels.AddTaps(ref o, piece.Start, piece.Length, ref fade, ref MemoryMarshal.GetArrayDataReference(_history), first,
-            _sets.C0[b], _sets.C1[b], _sets.C2[b], _sets.C3[b]);
-    }
-
-    /// <summary>A crossfading piece at a constant fade: one pass per transducer with gliding
-    /// coefficients, or the two-pass crossfade where the two windows are far apart.</summary>
-    private void RenderGliding(ChannelBuffers output, int start, Piece piece, int firstWrite, float fade, RenderScratch scratch)
-    {
-        GlideTable g = _glide;
-        g.Fill(_sets, piece.SetA, piece.SetB, fade);
-        ref float ramp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(RampUp), piece.Segment);
-        ref float history = ref MemoryMarshal.GetArrayDataReference(_history);
-        float[] a0 = g.A0, a1 = g.A1, a2 = g.A2, a3 = g.A3, a4 = g.A4, d0 = g.D0, d1 = g.D1, d2 = g.D2, d3 = g.D3, d4 = g.D4;
-        int[] taps = g.Taps, offsets = g.Offsets;
-        for (int t = 0; t < _count; t++)
+        SegmentReads reads = _reads;
+        float fadeGain = steadyFade ? fade[0] : 1f;
+        var history = new HistoryRefs(_history, segment);
+        ref float fadeRef = ref MemoryMarshal.GetReference(fade);
+        ref int windowsRef = ref MemoryMarshal.GetArrayDataReference(reads.Windows);
+        ref int lags = ref MemoryMarshal.GetArrayDataReference(reads.Lags);
+        ref float x0s = ref MemoryMarshal.GetArrayDataReference(reads.X0);
+        ref float dxs = ref MemoryMarshal.GetArrayDataReference(reads.Dx);
+        ref float g0s = ref MemoryMarshal.GetArrayDataReference(reads.G0);
+        ref float dgs = ref MemoryMarshal.GetArrayDataReference(reads.Dg);
+        for (int t = 0; t < _count; t++) // _count <= Stride: every ref below stays in its array
         {
-            ref float o = ref OutputAt(output, t, start);
-            int first = (firstWrite + piece.Start - offsets[t]) & _mask;
-            switch (taps[t])
+            ref float o = ref MemoryMarshal.GetReference(output[t].Slice(outStart, frames));
+            float dx = Unsafe.Add(ref dxs, t), g0 = Unsafe.Add(ref g0s, t) * fadeGain, dg = Unsafe.Add(ref dgs, t) * fadeGain;
+            int windows = Unsafe.Add(ref windowsRef, t);
+            if (windows == 1)
             {
-                case 4:
-                    GlidingTaps.Add4(ref o, piece.Start, piece.Length, ref ramp, ref history, first, a0[t], a1[t], a2[t], a3[t], d0[t], d1[t], d2[t], d3[t]);
-                    break;
-                case 5:
-                    GlidingTaps.Add5(ref o, piece.Start, piece.Length, ref ramp, ref history, first,
-                        a0[t], a1[t], a2[t], a3[t], a4[t], d0[t], d1[t], d2[t], d3[t], d4[t]);
-                    break;
-                default:
-                    RenderCrossfade(ref o, piece, t, firstWrite, scratch);
-                    break;
+                history.Add(ref o, 0, frames, 0, firstNode - Unsafe.Add(ref lags, t), Unsafe.Add(ref x0s, t), dx, g0, dg, steadyFade, ref fadeRef);
+                continue;
+            }
+            for (int w = 0; w < windows; w++)
+            {
+                int from = Math.Max(segment, SegmentReads.WindowStart(w, windows));
+                int to = Math.Min(segment + frames, SegmentReads.WindowStart(w + 1, windows));
+                if (from >= to) continue;
+                int i = w * reads.Stride + t;
+                history.Add(ref o, from - segment, to - from, from - segment, firstNode - Unsafe.Add(ref lags, i), Unsafe.Add(ref x0s, i), dx, g0, dg, steadyFade, ref fadeRef);
             }
         }
     }
 
-    private void RenderCrossfade(ref float o, Piece piece, int t, int firstWrite, RenderScratch scratch)
+    /// <summary>The history rings and the ramp from the piece's segment position, as refs taken
+    /// once per piece.</summary>
+    private readonly ref struct HistoryRefs(WaveHistory history, int segment)
     {
-        int[] offsets = _sets.Offsets;
-        float[] c0 = _sets.C0, c1 = _sets.C1, c2 = _sets.C2, c3 = _sets.C3;
-        ref float history = ref MemoryMarshal.GetArrayDataReference(_history);
-        ref float weightA = ref MemoryMarshal.GetArrayDataReference(scratch.WeightA);
-        ref float weightB = ref MemoryMarshal.GetArrayDataReference(scratch.WeightB);
-        int a = piece.SetA * _sets.Stride + t, b = piece.SetB * _sets.Stride + t;
-        int firstA = (firstWrite + piece.Start - offsets[a]) & _mask;
-        int firstB = (firstWrite + piece.Start - offsets[b]) & _mask;
-        if (firstA == firstB)
-        {
-            TapKernels.AddCrossfadedTapsSameWindow(ref o, piece.Start, piece.Length, ref weightA, ref weightB, ref history, firstB,
-                c0[a], c1[a], c2[a], c3[a], c0[b], c1[b], c2[b], c3[b]);
-            return;
-        }
-        TapKernels.AddCrossfadedTaps(ref o, piece.Start, piece.Length, ref weightA, ref weightB, ref history, firstA, firstB,
-            c0[a], c1[a], c2[a], c3[a], c0[b], c1[b], c2[b], c3[b]);
-    }
+        private readonly ref float _p0 = ref MemoryMarshal.GetArrayDataReference(history.P0);
+        private readonly ref float _p1 = ref MemoryMarshal.GetArrayDataReference(history.P1);
+        private readonly ref float _p2 = ref MemoryMarshal.GetArrayDataReference(history.P2);
+        private readonly ref float _p3 = ref MemoryMarshal.GetArrayDataReference(history.P3);
+        private readonly ref float _ramp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Ramp), segment);
+        private readonly int _mask = history.Mask;
 
-    /// <summary>Splits the chunk at segment boundaries while moving, advancing the glide at each,
-    /// and writes the crossfade weights of every crossfading frame.</summary>
-    private int Plan(int count, ReadOnlySpan<float> fade, RenderScratch scratch)
-    {
-        int pieces = 0;
-        int segment = (int)(scratch.Frame & (SegmentFrames - 1));
-        for (int j = 0; j < count;)
+        /// <summary>Adds <paramref name="n"/> frames from <paramref name="offset"/> frames into the
+        /// piece (ramp from <paramref name="rampOffset"/>), reading from node
+        /// <paramref name="node"/> + offset (any integer: it wraps).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(ref float o, int offset, int n, int rampOffset, int node, float x0, float dx, float g0, float dg, bool steadyFade, ref float fade)
         {
-            bool moving = _gliding || _crossfading;
-            if (moving && segment == 0) Advance();
-            int length = moving ? Math.Min(SegmentFrames - segment, count - j) : count - j;
-            if (_crossfading)
+            int at = (node + offset) & _mask;
+            ref float r = ref Unsafe.Add(ref _ramp, rampOffset);
+            ref float oo = ref Unsafe.Add(ref o, offset);
+            if (steadyFade)
             {
-                SpanMath.Multiply(fade.Slice(j, length), RampUp.AsSpan(segment, length), scratch.WeightB.AsSpan(j, length));
-                SpanMath.Multiply(fade.Slice(j, length), RampDown.AsSpan(segment, length), scratch.WeightA.AsSpan(j, length));
+                FarrowKernel.Add(ref oo, n, ref r, ref Unsafe.Add(ref _p0, at), ref Unsafe.Add(ref _p1, at), ref Unsafe.Add(ref _p2, at), ref Unsafe.Add(ref _p3, at), x0, dx, g0, dg);
             }
-            _pieces[pieces++] = new Piece { Start = j, Length = length, Segment = segment, SetA = _previousSet, SetB = _currentSet, Crossfade = _crossfading };
-            segment = (segment + length) & (SegmentFrames - 1);
-            j += length;
+            else
+            {
+                FarrowKernel.AddFaded(ref oo, n, ref r, ref Unsafe.Add(ref _p0, at), ref Unsafe.Add(ref _p1, at), ref Unsafe.Add(ref _p2, at), ref Unsafe.Add(ref _p3, at),
+                    x0, dx, g0, dg, ref Unsafe.Add(ref fade, offset));
+            }
         }
-        return pieces;
     }
 
-    // Crossfade weights of frame i of a segment: the new tap set's share, (i + 1) / SegmentFrames.
-    private static readonly float[] RampUp = Ramp(up: true);
-    private static readonly float[] RampDown = Ramp(up: false);
-
-    private static float[] Ramp(bool up)
+    private static float[] CreateRamp()
     {
-        var ramp = new float[SegmentFrames];
-        for (int i = 0; i < ramp.Length; i++)
-        {
-            float w = (i + 1) * (1f / SegmentFrames);
-            ramp[i] = up ? w : 1f - w;
-        }
+        var ramp = new float[SegmentFrames + RenderScratch.ChunkFrames];
+        for (int i = 0; i < ramp.Length; i++) ramp[i] = (i + 1) * (1f / SegmentFrames);
         return ramp;
     }
 
-    private void WriteHistory(ReadOnlySpan<float> source)
-    {
-        int capacity = _mask + 1;
-        int first = Math.Min(source.Length, capacity - _write);
-        source[..first].CopyTo(_history.AsSpan(_write));
-        source[first..].CopyTo(_history); // wrapped part
-        // Mirror the start of the ring after its end, so a read of up to a chunk never wraps.
-        int mirrorFrom = _write < _mirror ? _write : 0;
-        int end = _write + source.Length;
-        if (_write < _mirror) _history.AsSpan(mirrorFrom, Math.Min(end, _mirror) - mirrorFrom).CopyTo(_history.AsSpan(capacity + mirrorFrom));
-        if (end > capacity) _history.AsSpan(0, Math.Min(end - capacity, _mirror)).CopyTo(_history.AsSpan(capacity));
-        _write = end & _mask;
-    }
-
-    /// <summary>Segment boundary: the current taps become the previous ones and the delays and
-    /// gains take one glide step toward their targets, into a fresh tap set.</summary>
+    /// <summary>Segment boundary: the delays and gains take one glide step toward their targets,
+    /// and the segment reads move linearly from the old values to the new.</summary>
     private void Advance()
     {
         RefreshTargets();
-        _previousSet = _currentSet;
-        _currentSet = (_currentSet + 1) % _sets.Count;
-        (_crossfading, _gliding) = TapMath.Glide(_delay, _targetDelay, _gain, _targetGain, _glideCoefficient,
+        _delay.CopyTo(_segmentDelay, 0);
+        _gain.CopyTo(_segmentGain, 0);
+        (_moving, _gliding) = DelayGlide.Step(_delay, _targetDelay, _gain, _targetGain, _glideCoefficient,
             _delaySlew, GainRateLimit * SegmentFrames, DelaySnap, GainSnap);
-        TapMath.Coefficients(_delay, _gain, _sets, _currentSet);
+        _reads.Set(_segmentDelay, _delay, _segmentGain, _gain);
     }
 }

@@ -4,21 +4,21 @@ using HapticShm.Shared.Protocol;
 namespace HapticShm.Engine.Voices;
 
 /// <summary>
-/// A travelling wave: the voice's source signal goes into one history buffer, and each
-/// transducer reads it at its own fractional delay (distance / wave speed) with cubic Lagrange
-/// interpolation, scaled by the attenuation law of <see cref="WaveGeometry"/>.
+/// A travelling wave: the voice's source signal goes into one history (with its Farrow basis,
+/// <see cref="WaveHistory"/>), and each transducer reads it at its own fractional delay
+/// (distance / wave speed) with cubic Lagrange interpolation, scaled by the attenuation law of
+/// <see cref="WaveGeometry"/>.
 /// <para>Moving sources glide. Delays and gains step toward their targets once per
 /// <see cref="SegmentFrames"/>-frame segment (one-pole, 5 ms, plus a slew limit), and within a
-/// segment the output crossfades linearly from the previous tap set to the new one. The slew
+/// segment they move linearly from one step to the next (<see cref="SegmentReads"/>). The slew
 /// limits bound the extra sample-to-sample step a movement adds: delay rate &lt;= 0.6e-3 / omega
 /// samples per sample (so A * omega * rate &lt;= 0.6e-3) and gain rate &lt;= 0.3e-3 per sample, together
-/// under 1e-3 at amplitude 1 for any carrier frequency. Segments count the voice's own frames, so
+/// under 1e-3 at amplitude 1 for any carrier frequency. Segments count the engine's frames, so
 /// any split of the output into blocks renders the same samples.</para>
 /// </summary>
 internal sealed partial class WaveVoice : Voice
 {
     public const int SegmentFrames = 64;
-    private const int MaxPieces = RenderScratch.ChunkFrames / SegmentFrames + 1;
     private const double GlideSeconds = 0.005;
     private const double DelayRateLimit = 0.6e-3; // divided by omega: samples of delay per sample
     private const float GainRateLimit = 0.3e-3f;  // per sample
@@ -29,18 +29,13 @@ internal sealed partial class WaveVoice : Voice
     private VoiceSettings? _targetSettings;
     private bool _targetsStale;
     private readonly int _count;
-    private readonly float[] _history;
-    private readonly int _mask;
-    private readonly int _mirror;
+    private readonly WaveHistory _history;
     private readonly double _maxDelay;
     private readonly float _glideCoefficient;
-    private readonly float[] _targetDelay, _delay, _targetGain, _gain; // padded to TapSets.Stride
-    private readonly TapSets _sets;
-    private readonly Piece[] _pieces = new Piece[MaxPieces];
-    private readonly GlideTable _glide;
-    private int _currentSet, _previousSet;
-    private int _write;
-    private bool _gliding, _crossfading;
+    private readonly float[] _targetDelay, _delay, _targetGain, _gain; // padded to WaveGeometry.Stride
+    private readonly float[] _segmentDelay, _segmentGain; // at the start of the current segment
+    private readonly SegmentReads _reads;
+    private bool _gliding, _moving; // targets still ahead / the current segment moves
     private float _delaySlew;
     private float _bend, _timbre;
     private int _tailLeft;
@@ -50,17 +45,16 @@ internal sealed partial class WaveVoice : Voice
         _geometry = geometry;
         _count = geometry.Count;
         _maxDelay = geometry.MaxDistance / MinWaveSpeed * sampleRate + 4;
-        int capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)((int)_maxDelay + RenderScratch.ChunkFrames + 16));
-        _mask = capacity - 1;
-        _mirror = RenderScratch.ChunkFrames + 4;
-        _history = new float[capacity + _mirror];
+        _history = new WaveHistory((int)_maxDelay + RenderScratch.ChunkFrames + 16);
         _glideCoefficient = (float)(1 - Math.Exp(-SegmentFrames / (GlideSeconds * sampleRate)));
-        _sets = new TapSets(_count, MaxPieces + 2);
-        _glide = new GlideTable(_sets.Stride);
-        _targetDelay = new float[_sets.Stride];
-        _delay = new float[_sets.Stride];
-        _targetGain = new float[_sets.Stride];
-        _gain = new float[_sets.Stride];
+        int stride = geometry.Stride;
+        _reads = new SegmentReads(stride);
+        _targetDelay = new float[stride];
+        _delay = new float[stride];
+        _targetGain = new float[stride];
+        _gain = new float[stride];
+        _segmentDelay = new float[stride];
+        _segmentGain = new float[stride];
     }
 
     private static float MinWaveSpeed => ParamRanges.TryGet(ParamId.WaveSpeed, out float min, out _, out _) ? min : 20f;
@@ -88,8 +82,7 @@ internal sealed partial class WaveVoice : Voice
 
     protected override void OnStart(in Command command, VoiceSettings settings)
     {
-        Array.Clear(_history);
-        _write = 0;
+        _history.Clear();
         _tailLeft = (int)_maxDelay + 8 + RenderScratch.ChunkFrames;
         _delaySlew = (float)(Math.Min(0.5, DelayRateLimit / Omega) * SegmentFrames);
         _bend = command.PitchBend;
@@ -97,9 +90,8 @@ internal sealed partial class WaveVoice : Voice
         ComputeTargets(settings);
         _targetDelay.CopyTo(_delay, 0);
         _targetGain.CopyTo(_gain, 0);
-        _currentSet = _previousSet = 0;
-        TapMath.Coefficients(_delay, _gain, _sets, 0);
-        _gliding = _crossfading = _targetsStale = false;
+        _reads.Set(_delay, _delay, _gain, _gain);
+        _gliding = _moving = _targetsStale = false;
     }
 
     protected override void OnExpress(in Command command, MpeFields fields, VoiceSettings settings)
@@ -113,12 +105,5 @@ internal sealed partial class WaveVoice : Voice
     private void ComputeTargets(VoiceSettings settings)
     {
         _geometry.Compute(_geometry.SourcePosition(_bend, _timbre), SampleRate / settings.WaveSpeed, (float)_maxDelay, _targetDelay, _targetGain);
-    }
-
-    /// <summary>A run of frames rendered with one tap set, or crossfading between two.</summary>
-    private struct Piece
-    {
-        public int Start, Length, Segment, SetA, SetB; // Segment: position of Start in its segment
-        public bool Crossfade;
     }
 }

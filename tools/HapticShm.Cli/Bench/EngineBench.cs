@@ -82,28 +82,31 @@ internal static class EngineBench
     }
 
     /// <summary>Holds 8 wave notes (velocity below 64/127) and 4 standing notes, and moves each
-    /// wave source along its own slow Lissajous path with an MPE command per block.</summary>
+    /// wave source along its own slow Lissajous path with an MPE command per block. The path's
+    /// sines are phasors turned once per block, so the host side costs next to nothing.</summary>
     private sealed class Session(StimulusEngine engine)
     {
+        private const int WaveNotes = 8;
+        private readonly Phasor[] _bend = CreatePhasors(engine.SampleRate, 0.5, 0.1);
+        private readonly Phasor[] _timbre = CreatePhasors(engine.SampleRate, 0.3, 0.07);
         private long _ns = 1_000_000_000;
-        private long _block;
 
         public void Start()
         {
-            for (int i = 0; i < 8; i++) Submit(Command.NoteOn((byte)i, (byte)(36 + i * 5), 0.3f, _ns));
+            for (int i = 0; i < WaveNotes; i++) Submit(Command.NoteOn((byte)i, (byte)(36 + i * 5), 0.3f, _ns));
             for (int i = 0; i < 4; i++) Submit(Command.NoteOn((byte)(8 + i), (byte)(40 + i * 7), 0.8f, _ns));
         }
 
         public void RenderBlocks(PlanarAudioBuffer buffer, int count)
         {
-            for (int b = 0; b < count; b++, _block++)
+            for (int b = 0; b < count; b++)
             {
-                double t = _block * Block / (double)engine.SampleRate;
-                for (int v = 0; v < 8; v++)
+                for (int v = 0; v < WaveNotes; v++)
                 {
-                    float bend = (float)Math.Sin(2 * Math.PI * (0.5 + 0.1 * v) * t);
-                    float timbre = 0.5f + 0.5f * (float)Math.Cos(2 * Math.PI * (0.3 + 0.07 * v) * t);
+                    float bend = (float)_bend[v].Sin, timbre = 0.5f + 0.5f * (float)_timbre[v].Cos;
                     Submit(Command.Mpe((byte)v, MpeFields.PitchBend | MpeFields.Timbre, 0, bend, timbre, _ns));
+                    _bend[v].Turn();
+                    _timbre[v].Turn();
                 }
                 engine.Render(buffer.AsChannelBuffers(Block), _ns);
                 _ns += (long)(Block * 1e9 / engine.SampleRate);
@@ -114,5 +117,20 @@ internal static class EngineBench
         {
             if (!engine.Submit(command, 0)) throw new InvalidOperationException($"the engine refused a {command.Kind} command");
         }
+
+        // Voice v's path runs at baseHz + v * stepHz.
+        private static Phasor[] CreatePhasors(int sampleRate, double baseHz, double stepHz) =>
+            Enumerable.Range(0, WaveNotes).Select(v => new Phasor(2 * Math.PI * (baseHz + stepHz * v) * Block / sampleRate)).ToArray();
+    }
+
+    /// <summary>cos and sin of a phase that advances by a fixed step per <see cref="Turn"/>.</summary>
+    private struct Phasor(double step)
+    {
+        private readonly double _stepCos = Math.Cos(step), _stepSin = Math.Sin(step);
+
+        public double Cos { get; private set; } = 1;
+        public double Sin { get; private set; }
+
+        public void Turn() => (Cos, Sin) = (Cos * _stepCos - Sin * _stepSin, Sin * _stepCos + Cos * _stepSin);
     }
 }

@@ -1,0 +1,41 @@
+using System.Runtime.Intrinsics;
+
+namespace HapticShm.Engine.Voices;
+
+/// <summary>The per-segment glide of all transducers' delays and gains of a wave voice, eight
+/// transducers per <see cref="Vector256{T}"/> (arrays are padded to whole vectors). Every value
+/// is finite (commands are validated), so native min/max need no NaN fix-ups.</summary>
+internal static class DelayGlide
+{
+    /// <summary>One glide step of every delay and gain: one-pole toward the target, clamped to the
+    /// slew limits, snapped when close. Returns whether anything changed and whether any target is
+    /// still ahead.</summary>
+    public static (bool Changed, bool Gliding) Step(float[] delay, float[] targetDelay, float[] gain, float[] targetGain,
+        float coefficient, float delaySlew, float gainSlew, float delaySnap, float gainSnap)
+    {
+        bool changed = false, gliding = false;
+        var k = Vector256.Create(coefficient);
+        var dSlew = Vector256.Create(delaySlew);
+        var gSlew = Vector256.Create(gainSlew);
+        var dSnap = Vector256.Create(delaySnap);
+        var gSnap = Vector256.Create(gainSnap);
+        for (int t = 0; t < delay.Length; t += 8)
+        {
+            var d = Vector256.Create(delay.AsSpan(t, 8));
+            var td = Vector256.Create(targetDelay.AsSpan(t, 8));
+            var nd = d + Vector256.MinNative(Vector256.MaxNative((td - d) * k, -dSlew), dSlew);
+            nd = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(td - nd), dSnap), td, nd);
+
+            var g = Vector256.Create(gain.AsSpan(t, 8));
+            var tg = Vector256.Create(targetGain.AsSpan(t, 8));
+            var ng = g + Vector256.MinNative(Vector256.MaxNative((tg - g) * k, -gSlew), gSlew);
+            ng = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(tg - ng), gSnap), tg, ng);
+
+            changed |= !Vector256.EqualsAll(nd, d) || !Vector256.EqualsAll(ng, g);
+            gliding |= !Vector256.EqualsAll(nd, td) || !Vector256.EqualsAll(ng, tg);
+            nd.CopyTo(delay.AsSpan(t, 8));
+            ng.CopyTo(gain.AsSpan(t, 8));
+        }
+        return (changed, gliding);
+    }
+}

@@ -1,0 +1,77 @@
+using HapticShm.Engine.Dsp;
+
+namespace HapticShm.Engine.Voices;
+
+/// <summary>
+/// A wave voice's source signal as a ring, with its <see cref="FarrowBasis"/> beside it: four rings
+/// of the same length, <see cref="P0"/> the signal itself and <see cref="P1"/>..<see cref="P3"/>
+/// the basis of each node. The start of every ring is mirrored after its end, so any read of up
+/// to <see cref="RenderScratch.ChunkFrames"/> consecutive nodes is one contiguous span.
+/// </summary>
+/// <remarks>The basis of node n needs the signal up to n + 2, so after a write ending at node
+/// w - 1 the basis is complete up to w - 3: readers stay at least two nodes behind the newest
+/// sample (a delay of at least one sample, see <see cref="SegmentReads"/>).</remarks>
+internal sealed class WaveHistory
+{
+    private const int Mirror = RenderScratch.ChunkFrames + 4;
+
+    public WaveHistory(int minimumLength)
+    {
+        int capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(minimumLength, Mirror));
+        Mask = capacity - 1;
+        P0 = new float[capacity + Mirror];
+        P1 = new float[capacity + Mirror];
+        P2 = new float[capacity + Mirror];
+        P3 = new float[capacity + Mirror];
+    }
+
+    public float[] P0 { get; }
+    public float[] P1 { get; }
+    public float[] P2 { get; }
+    public float[] P3 { get; }
+
+    /// <summary>Ring length minus one (a power of two minus one).</summary>
+    public int Mask { get; }
+
+    /// <summary>Ring index the next sample goes to.</summary>
+    public int Next { get; private set; }
+
+    public void Clear()
+    {
+        Array.Clear(P0);
+        Array.Clear(P1);
+        Array.Clear(P2);
+        Array.Clear(P3);
+        Next = 0;
+    }
+
+    /// <summary>Appends <paramref name="source"/> (at most a chunk) and completes the basis of the
+    /// nodes it makes computable.</summary>
+    public void Append(ReadOnlySpan<float> source, RenderScratch scratch)
+    {
+        int n = source.Length;
+        // The three newest samples before this chunk, then the chunk: nodes Next - 2 .. Next + n - 3.
+        Span<float> signal = scratch.BasisSignal.AsSpan(0, n + 3);
+        for (int k = 0; k < 3; k++) signal[k] = P0[(Next - 3 + k) & Mask];
+        source.CopyTo(signal[3..]);
+        Span<float> p1 = scratch.Basis1.AsSpan(0, n), p2 = scratch.Basis2.AsSpan(0, n), p3 = scratch.Basis3.AsSpan(0, n);
+        FarrowBasis.Compute(signal, p1, p2, p3);
+        WriteRing(P0, Next, source);
+        WriteRing(P1, Next - 2, p1);
+        WriteRing(P2, Next - 2, p2);
+        WriteRing(P3, Next - 2, p3);
+        Next = (Next + n) & Mask;
+    }
+
+    private void WriteRing(float[] ring, int at, ReadOnlySpan<float> values)
+    {
+        int capacity = Mask + 1;
+        at &= Mask;
+        int first = Math.Min(values.Length, capacity - at);
+        values[..first].CopyTo(ring.AsSpan(at));
+        values[first..].CopyTo(ring); // wrapped part
+        int end = at + values.Length;
+        if (at < Mirror) ring.AsSpan(at, Math.Min(end, Mirror) - at).CopyTo(ring.AsSpan(capacity + at));
+        if (end > capacity) ring.AsSpan(0, Math.Min(end - capacity, Mirror)).CopyTo(ring.AsSpan(capacity));
+    }
+}
