@@ -39,6 +39,9 @@ internal sealed class SegmentReads
     /// <summary>Window w of transducer t at w * Stride + t: x at r = 0.</summary>
     public float[] X0 { get; }
 
+    /// <summary>Whether any transducer uses more than one window in this segment.</summary>
+    public bool HasMultipleWindows { get; private set; }
+
     public float[] Dx { get; }
     public float[] G0 { get; }
     public float[] Dg { get; }
@@ -52,6 +55,7 @@ internal sealed class SegmentReads
     public void Set(ReadOnlySpan<float> fromDelay, ReadOnlySpan<float> toDelay, ReadOnlySpan<float> fromGain, ReadOnlySpan<float> toGain)
     {
         Vector256<float> one = Vector256<float>.One, middle = Vector256.Create(OneWindowMiddle);
+        HasMultipleWindows = false;
         for (int t = 0; t < Stride; t += 8)
         {
             Vector256<float> from = Vector256.Create(fromDelay.Slice(t, 8)), delta = Vector256.Create(toDelay.Slice(t, 8)) - from;
@@ -63,7 +67,9 @@ internal sealed class SegmentReads
             gain.CopyTo(G0.AsSpan(t, 8));
             (Vector256.Create(toGain.Slice(t, 8)) - gain).CopyTo(Dg.AsSpan(t, 8));
             Vector256<int>.One.CopyTo(Windows.AsSpan(t, 8));
-            if (Vector256.GreaterThanAny(Vector256.Abs(delta), one)) SetWindows(fromDelay, toDelay, t);
+            if (!Vector256.GreaterThanAny(Vector256.Abs(delta), one)) continue;
+            HasMultipleWindows = true;
+            SetWindows(fromDelay, toDelay, t);
         }
     }
 

@@ -38,11 +38,19 @@ internal sealed partial class WaveVoice
     /// the ring index of the first frame's own source sample.</summary>
     private void RenderPiece(ChannelBuffers output, int outStart, int frames, int segment, int firstNode, ReadOnlySpan<float> fade, bool steadyFade)
     {
-        SegmentReads reads = _reads;
-        float fadeGain = steadyFade ? fade[0] : 1f;
         var history = new HistoryRefs(_history, segment);
-        ref float fadeRef = ref MemoryMarshal.GetReference(fade);
-        ref int windowsRef = ref MemoryMarshal.GetArrayDataReference(reads.Windows);
+        // Two copies of the common loop, so neither tests the fade per transducer.
+        if (steadyFade) AddSingleWindows(faded: false, output, outStart, frames, firstNode, history, fade[0], ref MemoryMarshal.GetReference(fade));
+        else AddSingleWindows(faded: true, output, outStart, frames, firstNode, history, 1f, ref MemoryMarshal.GetReference(fade));
+        if (_reads.HasMultipleWindows) AddMultipleWindows(output, outStart, frames, segment, firstNode, history, fade, steadyFade);
+    }
+
+    /// <summary>Every transducer that reads the whole segment through one window (nearly always all of them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddSingleWindows(bool faded, ChannelBuffers output, int outStart, int frames, int firstNode, in HistoryRefs history, float fadeGain, ref float fade)
+    {
+        SegmentReads reads = _reads;
+        ref int windows = ref MemoryMarshal.GetArrayDataReference(reads.Windows);
         ref int lags = ref MemoryMarshal.GetArrayDataReference(reads.Lags);
         ref float x0s = ref MemoryMarshal.GetArrayDataReference(reads.X0);
         ref float dxs = ref MemoryMarshal.GetArrayDataReference(reads.Dx);
@@ -50,21 +58,32 @@ internal sealed partial class WaveVoice
         ref float dgs = ref MemoryMarshal.GetArrayDataReference(reads.Dg);
         for (int t = 0; t < _count; t++) // _count <= Stride: every ref below stays in its array
         {
+            if (Unsafe.Add(ref windows, t) != 1) continue;
             ref float o = ref MemoryMarshal.GetReference(output[t].Slice(outStart, frames));
-            float dx = Unsafe.Add(ref dxs, t), g0 = Unsafe.Add(ref g0s, t) * fadeGain, dg = Unsafe.Add(ref dgs, t) * fadeGain;
-            int windows = Unsafe.Add(ref windowsRef, t);
-            if (windows == 1)
-            {
-                history.Add(ref o, 0, frames, 0, firstNode - Unsafe.Add(ref lags, t), Unsafe.Add(ref x0s, t), dx, g0, dg, steadyFade, ref fadeRef);
-                continue;
-            }
+            history.Add(faded, ref o, 0, frames, 0, firstNode - Unsafe.Add(ref lags, t), Unsafe.Add(ref x0s, t), Unsafe.Add(ref dxs, t),
+                Unsafe.Add(ref g0s, t) * fadeGain, Unsafe.Add(ref dgs, t) * fadeGain, ref fade);
+        }
+    }
+
+    /// <summary>The transducers whose delay moves by more than a sample in this segment: one run per window.</summary>
+    private void AddMultipleWindows(ChannelBuffers output, int outStart, int frames, int segment, int firstNode, in HistoryRefs history, ReadOnlySpan<float> fade, bool steadyFade)
+    {
+        SegmentReads reads = _reads;
+        float fadeGain = steadyFade ? fade[0] : 1f;
+        ref float fadeRef = ref MemoryMarshal.GetReference(fade);
+        for (int t = 0; t < _count; t++)
+        {
+            int windows = reads.Windows[t];
+            if (windows == 1) continue;
+            ref float o = ref MemoryMarshal.GetReference(output[t].Slice(outStart, frames));
+            float dx = reads.Dx[t], g0 = reads.G0[t] * fadeGain, dg = reads.Dg[t] * fadeGain;
             for (int w = 0; w < windows; w++)
             {
                 int from = Math.Max(segment, SegmentReads.WindowStart(w, windows));
                 int to = Math.Min(segment + frames, SegmentReads.WindowStart(w + 1, windows));
                 if (from >= to) continue;
                 int i = w * reads.Stride + t;
-                history.Add(ref o, from - segment, to - from, from - segment, firstNode - Unsafe.Add(ref lags, i), Unsafe.Add(ref x0s, i), dx, g0, dg, steadyFade, ref fadeRef);
+                history.Add(!steadyFade, ref o, from - segment, to - from, from - segment, firstNode - reads.Lags[i], reads.X0[i], dx, g0, dg, ref fadeRef);
             }
         }
     }
@@ -84,12 +103,12 @@ internal sealed partial class WaveVoice
         /// piece (ramp from <paramref name="rampOffset"/>), reading from node
         /// <paramref name="node"/> + offset (any integer: it wraps).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Add(ref float o, int offset, int n, int rampOffset, int node, float x0, float dx, float g0, float dg, bool steadyFade, ref float fade)
+        public void Add(bool faded, ref float o, int offset, int n, int rampOffset, int node, float x0, float dx, float g0, float dg, ref float fade)
         {
             int at = (node + offset) & _mask;
             ref float r = ref Unsafe.Add(ref _ramp, rampOffset);
             ref float oo = ref Unsafe.Add(ref o, offset);
-            if (steadyFade)
+            if (!faded)
             {
                 FarrowKernel.Add(ref oo, n, ref r, ref Unsafe.Add(ref _p0, at), ref Unsafe.Add(ref _p1, at), ref Unsafe.Add(ref _p2, at), ref Unsafe.Add(ref _p3, at), x0, dx, g0, dg);
             }
