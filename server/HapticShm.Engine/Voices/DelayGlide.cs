@@ -7,10 +7,11 @@ namespace HapticShm.Engine.Voices;
 /// is finite (commands are validated), so native min/max need no NaN fix-ups.</summary>
 internal static class DelayGlide
 {
-    /// <summary>One glide step of every delay and gain: one-pole toward the target, clamped to the
-    /// slew limits, snapped when close. Returns whether anything changed and whether any target is
-    /// still ahead.</summary>
-    public static (bool Changed, bool Gliding) Step(float[] delay, float[] targetDelay, float[] gain, float[] targetGain,
+    /// <summary>One glide step of every delay and gain, from <paramref name="delay"/> and
+    /// <paramref name="gain"/> into <paramref name="nextDelay"/> and <paramref name="nextGain"/>:
+    /// one-pole toward the target, clamped to the slew limits, snapped when close. Returns whether
+    /// anything changed and whether any target is still ahead.</summary>
+    public static (bool Changed, bool Gliding) Step(float[] delay, float[] nextDelay, float[] targetDelay, float[] gain, float[] nextGain, float[] targetGain,
         float coefficient, float delaySlew, float gainSlew, float delaySnap, float gainSnap)
     {
         bool changed = false, gliding = false;
@@ -33,8 +34,8 @@ internal static class DelayGlide
 
             changed |= !Vector256.EqualsAll(nd, d) || !Vector256.EqualsAll(ng, g);
             gliding |= !Vector256.EqualsAll(nd, td) || !Vector256.EqualsAll(ng, tg);
-            nd.CopyTo(delay.AsSpan(t, 8));
-            ng.CopyTo(gain.AsSpan(t, 8));
+            nd.CopyTo(nextDelay.AsSpan(t, 8));
+            ng.CopyTo(nextGain.AsSpan(t, 8));
         }
         return (changed, gliding);
     }

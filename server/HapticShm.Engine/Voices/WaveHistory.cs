@@ -36,6 +36,8 @@ internal sealed class WaveHistory
     /// <summary>Ring index the next sample goes to.</summary>
     public int Next { get; private set; }
 
+    private bool _direct; // the append under way writes straight into the ring
+
     public void Clear()
     {
         Array.Clear(P0);
@@ -45,22 +47,36 @@ internal sealed class WaveHistory
         Next = 0;
     }
 
-    /// <summary>Appends <paramref name="source"/> (at most a chunk) and completes the basis of the
-    /// nodes it makes computable.</summary>
-    public void Append(ReadOnlySpan<float> source, RenderScratch scratch)
+    /// <summary>Where the next <paramref name="count"/> samples of the signal (at most a chunk) are
+    /// to be written before <see cref="EndAppend"/>: straight into the ring when the chunk, the
+    /// three samples before it and its basis lie clear of the ring's end and of its mirrored
+    /// start (most chunks), else into scratch.</summary>
+    public Span<float> BeginAppend(int count, RenderScratch scratch)
     {
-        int n = source.Length;
-        // The three newest samples before this chunk, then the chunk: nodes Next - 2 .. Next + n - 3.
-        Span<float> signal = scratch.BasisSignal.AsSpan(0, n + 3);
-        for (int k = 0; k < 3; k++) signal[k] = P0[(Next - 3 + k) & Mask];
-        source.CopyTo(signal[3..]);
-        Span<float> p1 = scratch.Basis1.AsSpan(0, n), p2 = scratch.Basis2.AsSpan(0, n), p3 = scratch.Basis3.AsSpan(0, n);
-        FarrowBasis.Compute(signal, p1, p2, p3);
-        WriteRing(P0, Next, source);
-        WriteRing(P1, Next - 2, p1);
-        WriteRing(P2, Next - 2, p2);
-        WriteRing(P3, Next - 2, p3);
-        Next = (Next + n) & Mask;
+        _direct = Next - 3 >= Mirror && Next + count <= Mask + 1;
+        return _direct ? P0.AsSpan(Next, count) : scratch.BasisSignal.AsSpan(3, count);
+    }
+
+    /// <summary>Takes the <paramref name="count"/> samples written since <see cref="BeginAppend"/>
+    /// and completes the basis of the nodes they make computable (Next - 2 .. Next + count - 3).</summary>
+    public void EndAppend(int count, RenderScratch scratch)
+    {
+        if (_direct)
+        {
+            FarrowBasis.Compute(P0.AsSpan(Next - 3, count + 3), P1.AsSpan(Next - 2, count), P2.AsSpan(Next - 2, count), P3.AsSpan(Next - 2, count));
+        }
+        else
+        {
+            Span<float> signal = scratch.BasisSignal.AsSpan(0, count + 3);
+            for (int k = 0; k < 3; k++) signal[k] = P0[(Next - 3 + k) & Mask];
+            Span<float> p1 = scratch.Basis1.AsSpan(0, count), p2 = scratch.Basis2.AsSpan(0, count), p3 = scratch.Basis3.AsSpan(0, count);
+            FarrowBasis.Compute(signal, p1, p2, p3);
+            WriteRing(P0, Next, signal[3..]);
+            WriteRing(P1, Next - 2, p1);
+            WriteRing(P2, Next - 2, p2);
+            WriteRing(P3, Next - 2, p3);
+        }
+        Next = (Next + count) & Mask;
     }
 
     private void WriteRing(float[] ring, int at, ReadOnlySpan<float> values)

@@ -13,11 +13,10 @@ internal sealed partial class WaveVoice
 
     public override void Render(ChannelBuffers output, int start, int count, RenderScratch scratch)
     {
-        Span<float> source = scratch.Source.AsSpan(0, count);
         Span<float> fade = scratch.Fade.AsSpan(0, count);
-        Generate(source, fade);
         int firstNode = _history.Next; // ring index of this chunk's first source sample
-        _history.Append(source, scratch);
+        Generate(_history.BeginAppend(count, scratch), fade);
+        _history.EndAppend(count, scratch);
         // The fade only ramps down, so equal ends mean a constant fade: it folds into the gains.
         bool steadyFade = fade[0] == fade[count - 1];
         int segment = (int)(scratch.Frame & (SegmentFrames - 1));
@@ -132,9 +131,9 @@ internal sealed partial class WaveVoice
     private void Advance()
     {
         RefreshTargets();
-        _delay.CopyTo(_segmentDelay, 0);
-        _gain.CopyTo(_segmentGain, 0);
-        (_moving, _gliding) = DelayGlide.Step(_delay, _targetDelay, _gain, _targetGain, _glideCoefficient,
+        (_segmentDelay, _delay) = (_delay, _segmentDelay);
+        (_segmentGain, _gain) = (_gain, _segmentGain);
+        (_moving, _gliding) = DelayGlide.Step(_segmentDelay, _delay, _targetDelay, _segmentGain, _gain, _targetGain, _glideCoefficient,
             _delaySlew, GainRateLimit * SegmentFrames, DelaySnap, GainSnap);
         _reads.Set(_segmentDelay, _delay, _segmentGain, _gain);
     }

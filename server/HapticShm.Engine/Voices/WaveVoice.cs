@@ -32,8 +32,9 @@ internal sealed partial class WaveVoice : Voice
     private readonly WaveHistory _history;
     private readonly double _maxDelay;
     private readonly float _glideCoefficient;
-    private readonly float[] _targetDelay, _delay, _targetGain, _gain; // padded to WaveGeometry.Stride
-    private readonly float[] _segmentDelay, _segmentGain; // at the start of the current segment
+    private readonly float[] _targetDelay, _targetGain; // padded to WaveGeometry.Stride, like all per-transducer arrays
+    private float[] _delay, _gain; // at the end of the current segment
+    private float[] _segmentDelay, _segmentGain; // at its start (the two pairs swap at every segment)
     private readonly SegmentReads _reads;
     private bool _gliding, _moving; // targets still ahead / the current segment moves
     private float _delaySlew;
