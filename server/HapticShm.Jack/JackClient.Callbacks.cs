@@ -86,7 +86,7 @@ public sealed unsafe partial class JackClient
     [UnmanagedCallersOnly]
     private static int OnXrun(nint arg)
     {
-        Forward(arg, static h => h.XrunOccurred());
+        Forward<XrunCall>(arg);
         return 0;
     }
 
@@ -106,19 +106,38 @@ public sealed unsafe partial class JackClient
     }
 
     [UnmanagedCallersOnly]
-    private static void OnShutdown(nint arg) => Forward(arg, static h => h.ServerShutdown());
+    private static void OnShutdown(nint arg) => Forward<ShutdownCall>(arg);
 
-    private static void Forward(nint arg, Action<IJackProcessHandler> call)
+    // These run on JACK's notification thread, which may never have run managed code before, so
+    // nothing here allocates: the call is a type, not a lambda (whose cached delegate would be
+    // created on the first xrun and cost that thread a fresh allocation context while the server
+    // is expected to allocate nothing).
+    private static void Forward<TCall>(nint arg) where TCall : IHandlerCall
     {
         JackClient? client = FromArg(arg);
         try
         {
-            if (client?._handler is { } handler) call(handler);
+            if (client?._handler is { } handler) TCall.Invoke(handler);
         }
         catch (Exception ex)
         {
             client?.RecordFault(ex);
         }
+    }
+
+    private interface IHandlerCall
+    {
+        static abstract void Invoke(IJackProcessHandler handler);
+    }
+
+    private readonly struct XrunCall : IHandlerCall
+    {
+        public static void Invoke(IJackProcessHandler handler) => handler.XrunOccurred();
+    }
+
+    private readonly struct ShutdownCall : IHandlerCall
+    {
+        public static void Invoke(IJackProcessHandler handler) => handler.ServerShutdown();
     }
 
     private void RecordFault(Exception ex)
