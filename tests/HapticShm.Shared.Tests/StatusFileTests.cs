@@ -17,6 +17,11 @@ public sealed unsafe class StatusFileTests : IDisposable
         Assert.Equal(232, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.AllocatedBytes)));
         Assert.Equal(512, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.Levels)));
         Assert.Equal(288, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.Overruns)));
+        Assert.Equal(296, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.TimelineFrame)));
+        Assert.Equal(304, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.TimelineStartNs)));
+        Assert.Equal(312, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.TimelineSteps)));
+        Assert.Equal(320, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.TimelineResyncs)));
+        Assert.Equal(2, StatusBlock.LayoutVersion);
         Assert.Equal(80, (int)Marshal.OffsetOf<ClientStatus>(nameof(ClientStatus.Pushed)));
     }
 
