@@ -13,19 +13,26 @@ namespace HapticShm.Server.Backends.Jack;
 /// sample every block makes the frame a timestamp rounds to depend on when it is rendered; under
 /// a noisy clock (the dummy driver on a loaded machine) the schedule then wanders by a sample or
 /// more and nobody can predict which. Instead the error against JACK's time is low-pass filtered
-/// (about <see cref="FilterBlocks"/> blocks, so single late wake-ups do not count) and the timeline
+/// (over about <see cref="FilterSeconds"/>, so single late wake-ups do not count) and the timeline
 /// moves only by whole frames, one <see cref="Steps">step</see> at a time, when the filtered error
 /// exceeds one frame: that follows a drifting device clock (100 ppm: one step every ~0.2 s) and
-/// leaves it untouched when the clocks agree. An error larger than the resync threshold (an xrun,
-/// a DLL reset, freewheeling) re-anchors at once (<see cref="Resyncs"/>). Both are counted and
+/// leaves it untouched when the clocks agree. An error larger than the resync threshold for
+/// <see cref="ResyncAfterBlocks"/> blocks in a row (an xrun that reset JACK's DLL, freewheeling)
+/// re-anchors (<see cref="Resyncs"/>). Both are counted and
 /// published, so a client can tell that the promise changed.</para>
 /// <para>Frame times pass through a <see cref="JackFrameTracker"/> first, so a report from a
 /// neighbouring cycle cannot bend the timeline.</para>
 /// </remarks>
 public sealed class BlockStartClock
 {
-    /// <summary>The error against JACK's time is averaged over about this many blocks.</summary>
-    public const int FilterBlocks = 256;
+    /// <summary>The error against JACK's time is averaged over about this long (s), whatever the
+    /// block size: long enough that a noisy wake-up never moves the timeline, short enough to
+    /// follow a drifting device within a frame or two.</summary>
+    public const double FilterSeconds = 1.0;
+
+    /// <summary>An error beyond the resync threshold must persist this many blocks in a row to
+    /// re-anchor: a single wild report (a late wake-up right after an xrun) is not a jump.</summary>
+    public const int ResyncAfterBlocks = 4;
 
     // Rebase the anchor every 10 s of frames so frame deltas stay small (exact: same line).
     private const long RebaseSeconds = 10;
@@ -38,7 +45,8 @@ public sealed class BlockStartClock
     private uint _anchorFrame;
     private long _anchorNs;
     private double _filteredErrorNs;
-    private int _filterCount;
+    private double _filterCount;
+    private int _beyondThreshold;
     private long _resyncs;
     private long _steps;
 
@@ -85,14 +93,18 @@ public sealed class BlockStartClock
         long error = measuredNs - predicted;
         if (Math.Abs(error) > _resyncThresholdNs)
         {
+            if (++_beyondThreshold < ResyncAfterBlocks) return predicted;
             Anchor(frame, measuredNs);
+            _beyondThreshold = 0;
             _filteredErrorNs = 0;
             _filterCount = 0;
             Volatile.Write(ref _resyncs, _resyncs + 1);
             return measuredNs;
         }
-        // A running mean at first (the first anchor is one noisy reading), then exponential.
-        if (_filterCount < FilterBlocks) _filterCount++;
+        _beyondThreshold = 0;
+        // A running mean at first (the first anchor is one noisy reading), then exponential over
+        // FilterSeconds' worth of blocks.
+        _filterCount = Math.Min(_filterCount + 1, FilterSeconds * _sampleRate / frames);
         _filteredErrorNs += (error - _filteredErrorNs) / _filterCount;
         if (Math.Abs(_filteredErrorNs) > _frameNs)
         {
@@ -113,6 +125,7 @@ public sealed class BlockStartClock
         _anchored = false;
         _filteredErrorNs = 0;
         _filterCount = 0;
+        _beyondThreshold = 0;
         _frames.Reset();
     }
 
