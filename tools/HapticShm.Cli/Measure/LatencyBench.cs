@@ -17,8 +17,8 @@ namespace HapticShm.Cli.Measure;
 /// at is known exactly: that frame plus the fixed latency, rounded as the engine rounds. The
 /// capture's frames are JACK frames (the same counter), so onset frame minus promised frame must
 /// be 0 for every note; there is no second clock estimate to disagree with the server's.
-/// Excluded and counted: notes sent too late by this client, notes during which the capture saw
-/// an xrun or a discontinuity (repeated or skipped frames: the capture may then hold a wrong
+/// Excluded and counted: notes sent too late by this client, notes during which (from their send
+/// until 20 ms after they were due) the capture saw an xrun or a discontinuity (repeated or skipped frames: the capture may then hold a wrong
 /// block), and notes during which the server's timeline stepped or re-anchored (the promise
 /// changed). Latency in µs is the onset's time on the capture's clock (a line fitted over a
 /// second of its cycles) minus the timestamp.
@@ -29,6 +29,7 @@ internal static class LatencyBench
     private const double NoteSpacingSeconds = 0.1;
     private const double NoteLengthSeconds = 0.04;
     private const double LeadSeconds = 0.03;
+    private const double AfterHeardSeconds = 0.02;
     private const double SearchBeforeSeconds = 0.01;
     private const double SearchAfterSeconds = 0.035;
     private const float OnsetThreshold = 1e-4f;
@@ -92,8 +93,14 @@ internal static class LatencyBench
             sender.Send(Command.NoteOff(0, Note, timestamp + (long)(NoteLengthSeconds * 1e9)));
             // A client stalled past the schedule would make the note late: that is not the server's jitter.
             bool sentLate = MonotonicClock.NowNs() > timestamp + timeline.FixedLatencyNs - 2 * periodNs;
-            notes.Add(new LatencyNote(timestamp, (uint)timeline.TimelineFrame + (uint)promised, capture.Xruns, Epoch(timeline), sentLate));
-            sender.Hold(TimeSpan.FromSeconds(NoteSpacingSeconds));
+            long sentAt = MonotonicClock.NowNs(), xrunsAtSend = capture.Xruns;
+            // Look again once the note's block has been rendered and published (the status is at
+            // most ~10 ms old): whatever changed in between is what this note went through.
+            long heard = timestamp + timeline.FixedLatencyNs + (long)(AfterHeardSeconds * 1e9);
+            while (MonotonicClock.NowNs() < heard) sender.Hold(TimeSpan.FromMilliseconds(2));
+            StatusBlock after = rig.ReadStatus();
+            notes.Add(new LatencyNote(timestamp, (uint)timeline.TimelineFrame + (uint)promised, xrunsAtSend, capture.Xruns, Epoch(timeline), Epoch(after), sentLate));
+            sender.Hold(TimeSpan.FromTicks(Math.Max(0, sentAt + (long)(NoteSpacingSeconds * 1e9) - MonotonicClock.NowNs()) / 100));
         }
         if (notes.Count == 0) throw new InvalidOperationException("the capture recorded nothing: is the JACK server running?");
         long last = notes[^1].TimestampNs + status.FixedLatencyNs + 200_000_000;
@@ -112,11 +119,8 @@ internal static class LatencyBench
         for (int i = 0; i < notes.Count; i++)
         {
             LatencyNote note = notes[i];
-            // The next note's send is ~100 ms later, well after this one sounded (≤ 45 ms).
-            long xrunsAfter = i + 1 < notes.Count ? notes[i + 1].XrunsAtSend : finalXruns;
-            long epochAfter = i + 1 < notes.Count ? notes[i + 1].TimelineEpochAtSend : Epoch(final);
             if (note.SentLate) { sentLateCount++; continue; }
-            if (epochAfter != note.TimelineEpochAtSend) { atTimelineChanges++; debug.Add($"t:{note.PromisedFrame}"); continue; }
+            if (note.TimelineEpochAfter != note.TimelineEpochAtSend) { atTimelineChanges++; debug.Add($"t:{note.PromisedFrame}"); continue; }
             long promisedSample = CaptureAnalysis.FrameToSample(capture, note.PromisedFrame);
             if (promisedSample < 0) { nearXruns++; debug.Add("skipped"); continue; } // that frame was skipped by an xrun
             int from = (int)Math.Max(0, promisedSample - (long)(SearchBeforeSeconds * rate));
@@ -125,7 +129,7 @@ internal static class LatencyBench
             JackCaptureCycle onsetCycle = capture.Cycle(onsetCycleIndex);
             uint onsetFrame = onsetCycle.FrameTime + (uint)(onset - onsetCycle.FirstSample);
             int offset = onset < 0 ? int.MaxValue : (int)(onsetFrame - note.PromisedFrame);
-            if (xrunsAfter != note.XrunsAtSend || onset < 0 || breaks.Exists(b => b > from - rate / 20 && b <= onset + 1024))
+            if (note.XrunsAfter != note.XrunsAtSend || onset < 0 || breaks.Exists(b => b > from - rate / 20 && b <= onset + 1024))
             {
                 nearXruns++;
                 debug.Add($"x:{(onset < 0 ? "none" : offset.ToString(CultureInfo.InvariantCulture))}");
