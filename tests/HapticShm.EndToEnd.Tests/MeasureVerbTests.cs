@@ -5,35 +5,60 @@ namespace HapticShm.EndToEnd.Tests;
 
 /// <summary>CI-sized runs of <c>bench latency</c>, <c>soak</c> and <c>chaos</c> through the CLI,
 /// asserting the design targets on what they print.</summary>
-/// <remarks>Timing-sensitive: runs when HAPTICSHM_TIMING_TESTS=1 (see README, Tests).</remarks>
-[Trait("Category", "Timing")]
+/// <remarks>Soak and chaos are timing-sensitive: they run when HAPTICSHM_TIMING_TESTS=1 (see
+/// README, Tests). The latency run is not: it judges each note against the sample the server's
+/// own published timeline promised, so a noisy machine costs excluded notes (xruns, timeline
+/// steps), never a wrong verdict.</remarks>
 public sealed class MeasureVerbTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void BenchLatency_TenSecondsAtBlock256_OnsetIsTimestampPlusFixedLatencyMinusOnePeriod_WithoutJitter() =>
-        HapticShm.Server.Tests.Retry.Timing(MeasureLatency, output.WriteLine);
+    private static readonly int[] Blocks = [32, 64, 256];
 
-    private void MeasureLatency()
+    [Fact]
+    public void BenchLatency_TenSecondsAtBlocks32And64And256_EveryCleanNoteOnItsPromisedSample_MedianAtTheFixedLatency()
     {
-        JsonElement r = MeasureCli.RunJson(TimeSpan.FromSeconds(90), output.WriteLine, "bench", "latency", "--seconds", "10", "--block", "256");
-        Assert.Equal(256, r.GetProperty("blockSize").GetInt32());
-        int clean = r.GetProperty("notes").GetInt32() - r.GetProperty("excludedNotes").GetInt32();
-        Assert.True(clean >= 20, $"only {clean} notes away from xruns");
-        // The capture reads the server's ports in the same cycle, while the server stamps a block
-        // one period later (when the device plays it): heard = timestamp + fixed latency - one period.
-        double periodUs = 256 * 1e6 / r.GetProperty("sampleRate").GetInt32();
-        double expectedUs = r.GetProperty("fixedLatencyUs").GetDouble() - periodUs;
-        double p50 = r.GetProperty("latencyP50Us").GetDouble();
-        Assert.True(Math.Abs(p50 - expectedUs) <= 100, $"median latency {p50} µs, expected {expectedUs:F1} µs");
-        Assert.True(r.GetProperty("latencyMaxUs").GetDouble() - expectedUs <= 100, "a note came late");
-        // Target: 0. On the dummy driver without real-time scheduling the device clock wanders
-        // and the server's block clock follows it by slewing, which can move the schedule by one
-        // sample over seconds; a standard deviation below one sample allows that and nothing more.
-        double jitter = r.GetProperty("jitterSamples").GetDouble();
-        Assert.True(jitter < 1, $"jitter {jitter} samples");
+        // Only a run with too few clean notes (xruns everywhere) or a median off the fixed
+        // latency in µs (JACK's estimate of the dummy driver's time wandering) is measured again;
+        // an off-sample note is never retried away.
+        JsonElement results = default;
+        HapticShm.Server.Tests.Retry.Timing(() => results = MeasureLatency(), output.WriteLine);
+        foreach (JsonElement r in results.EnumerateArray())
+        {
+            int block = r.GetProperty("blockSize").GetInt32();
+            int clean = r.GetProperty("notes").GetInt32() - r.GetProperty("excludedNotes").GetInt32();
+            Assert.True(r.GetProperty("jitterSamples").GetDouble() == 0,
+                $"block {block}: jitter {r.GetProperty("jitterSamples").GetDouble()} samples, offsets from the promised sample {r.GetProperty("offsetMinSamples").GetInt32()}..{r.GetProperty("offsetMaxSamples").GetInt32()}");
+            Assert.Equal(clean, r.GetProperty("notesOnPromisedSample").GetInt32());
+        }
+    }
+
+    private JsonElement MeasureLatency()
+    {
+        JsonElement results = MeasureCli.RunJson(TimeSpan.FromSeconds(150), output.WriteLine, ["bench", "latency", "--seconds", "10", .. Blocks.SelectMany(b => new[] { "--block", $"{b}" })]);
+        Assert.Equal(Blocks, results.EnumerateArray().Select(r => r.GetProperty("blockSize").GetInt32()));
+        foreach (JsonElement r in results.EnumerateArray())
+        {
+            int clean = r.GetProperty("notes").GetInt32() - r.GetProperty("excludedNotes").GetInt32();
+            Assert.True(clean >= 20, $"block {r.GetProperty("blockSize").GetInt32()}: only {clean} of {r.GetProperty("notes").GetInt32()} notes away from xruns and timeline changes");
+            // The capture reads the server's ports in the same cycle, while the server stamps a
+            // block one period later (when the device plays it): heard = timestamp + fixed latency
+            // - one period. The capture's clock is JACK's filtered time, which the server's
+            // timeline follows in whole frames over about a second; after an xrun the dummy
+            // driver's time really moves (by up to a few hundred µs here) and the median can lag
+            // it by a few frames: allow 100 µs, far below any whole-block mistake (≥ 667 µs).
+            // No bound on the maximum: a late note would have sounded at its block's start, off
+            // its promised sample, which the test's sample checks catch exactly; the µs tail is how far
+            // JACK's own estimate of the dummy driver's time wanders on this machine (up to
+            // ~360 µs at block 32 with xruns), not the schedule.
+            double periodUs = r.GetProperty("blockSize").GetInt32() * 1e6 / r.GetProperty("sampleRate").GetInt32();
+            double expectedUs = r.GetProperty("fixedLatencyUs").GetDouble() - periodUs;
+            double p50 = r.GetProperty("latencyP50Us").GetDouble();
+            Assert.True(Math.Abs(p50 - expectedUs) <= 100, $"block {r.GetProperty("blockSize").GetInt32()}: median latency {p50} µs, expected {expectedUs:F1} µs");
+        }
+        return results;
     }
 
     [Fact]
+    [Trait("Category", "Timing")]
     public void Soak_OneMinuteOfStormsFromThreeClients_NoLossNoCollectionsNoAllocationsNoXrunsOfOurs()
     {
         JsonElement r = MeasureCli.RunJson(TimeSpan.FromSeconds(120), output.WriteLine, "soak", "--minutes", "1", "--clients", "3");
@@ -49,6 +74,7 @@ public sealed class MeasureVerbTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", "Timing")]
     public void Chaos_TenRounds_NoticeWithin250ms_PlayAgainWithin1s_SilenceWithin50ms_NoNaN()
     {
         JsonElement r = MeasureCli.RunJson(TimeSpan.FromSeconds(150), output.WriteLine, "chaos", "--rounds", "10");

@@ -17,6 +17,11 @@ public sealed unsafe class StatusFileTests : IDisposable
         Assert.Equal(232, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.AllocatedBytes)));
         Assert.Equal(512, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.Levels)));
         Assert.Equal(288, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.Overruns)));
+        Assert.Equal(296, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.TimelineFrame)));
+        Assert.Equal(304, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.TimelineStartNs)));
+        Assert.Equal(312, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.TimelineSteps)));
+        Assert.Equal(320, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.TimelineResyncs)));
+        Assert.Equal(2, StatusBlock.LayoutVersion);
         Assert.Equal(80, (int)Marshal.OffsetOf<ClientStatus>(nameof(ClientStatus.Pushed)));
     }
 
@@ -39,6 +44,10 @@ public sealed unsafe class StatusFileTests : IDisposable
                 for (int i = 0; i < StatusBlock.MaxTransducers; i++) writer.Block->Levels[i] = n & 0xFFFF; // exact in a float
                 writer.Block->Client(15).Popped = n;
                 writer.EndWrite();
+                // A short gap (~10 µs; the server publishes every 10 ms): without one the writer is
+                // inside almost all the time and on a busy 2-core machine a reader waited minutes
+                // for a window to copy 8 KB in. Reads still overlap thousands of writes.
+                Thread.SpinWait(300);
             }
         });
         writerThread.Start();

@@ -1,5 +1,6 @@
 using System.Text;
 using HapticShm.Engine;
+using HapticShm.Server.Backends;
 using HapticShm.Server.Clients;
 using HapticShm.Shared;
 using HapticShm.Shared.Ring;
@@ -17,13 +18,17 @@ public sealed unsafe class StatusPublisher
     private readonly StatusFile _file;
     private readonly ProcessStats _process;
     private readonly Func<long> _xruns;
+    private readonly IBlockTimelineSource? _timeline;
     private readonly float[] _peakLevels;
 
-    public StatusPublisher(StatusFile file, ProcessStats process, Func<long> xruns, int channelCount)
+    /// <summary>A publisher; <paramref name="timeline"/> (the backend, if it keeps one) is read on
+    /// the audio thread at each publication.</summary>
+    public StatusPublisher(StatusFile file, ProcessStats process, Func<long> xruns, int channelCount, IBlockTimelineSource? timeline = null)
     {
         _file = file;
         _process = process;
         _xruns = xruns;
+        _timeline = timeline;
         _peakLevels = new float[Math.Min(channelCount, StatusBlock.MaxTransducers)];
     }
 
@@ -73,6 +78,15 @@ public sealed unsafe class StatusPublisher
         block->NotesPlayed = counters.NotesPlayed;
         block->GcCount = _process.GcCount;
         block->AllocatedBytes = _process.AllocatedBytes;
+        if (_timeline is not null)
+        {
+            // Called from inside the render callback: this is the block being rendered now.
+            BlockTimeline timeline = _timeline.Timeline;
+            block->TimelineFrame = timeline.Frame;
+            block->TimelineStartNs = timeline.StartNs;
+            block->TimelineSteps = timeline.Steps;
+            block->TimelineResyncs = timeline.Resyncs;
+        }
         for (int i = 0; i < _peakLevels.Length; i++)
         {
             block->Levels[i] = _peakLevels[i];

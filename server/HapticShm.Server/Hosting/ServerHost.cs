@@ -82,7 +82,7 @@ public static class ServerHost
 
         using var statusFile = StatusFile.Create(RuntimePaths.StatusPath);
         var stats = new ProcessStats();
-        var publisher = new StatusPublisher(statusFile, stats, () => backend.Xruns, layout.Count);
+        var publisher = new StatusPublisher(statusFile, stats, () => backend.Xruns, layout.Count, backend as IBlockTimelineSource);
         var callback = new AudioCallback(engine, clients, publisher, sampleRate, blockSize);
 
         var welcome = HandshakeFrame.Header(HandshakeMessageType.Welcome);

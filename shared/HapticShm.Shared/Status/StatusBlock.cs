@@ -17,7 +17,7 @@ public unsafe struct StatusBlock
     /// <summary>"HSHMSTAT" little-endian.</summary>
     public const ulong MagicValue = 0x5441_5453_4D48_5348;
     /// <summary>Bumped with any layout change.</summary>
-    public const int LayoutVersion = 1;
+    public const int LayoutVersion = 2;
     /// <summary>Client entries.</summary>
     public const int MaxClients = 16;
     /// <summary>Transducer levels.</summary>
@@ -84,6 +84,22 @@ public unsafe struct StatusBlock
     [FieldOffset(280)] public long NotesPlayed;
     /// <summary>Callbacks that took longer than one block period: xruns the server itself caused.</summary>
     [FieldOffset(288)] public long Overruns;
+
+    // The server's timeline: blockStartNs(F) = TimelineStartNs + (F - TimelineFrame) / SampleRate s,
+    // exactly (to the ns) for every frame F until the next step or resync. A client that stamps a
+    // command with the time of a frame on it knows the sample it sounds at: no estimate of its own.
+    /// <summary>Device frame counter of the latest published block (JACK: its frame time, which
+    /// wraps at 2^32; compare as <c>uint</c>). Meaningful when <see cref="TimelineStartNs"/> is not 0.</summary>
+    [FieldOffset(296)] public long TimelineFrame;
+    /// <summary>Start of that block on <see cref="MonotonicClock"/> (ns): when its first frame is
+    /// heard, the time the engine schedules against; 0 if the backend publishes no timeline.</summary>
+    [FieldOffset(304)] public long TimelineStartNs;
+    /// <summary>Whole-frame steps of the timeline so far (each moves every later frame's time by
+    /// one frame, to follow the device clock's drift).</summary>
+    [FieldOffset(312)] public long TimelineSteps;
+    /// <summary>Re-anchorings of the timeline to the device clock so far (after an xrun or a clock
+    /// jump; each moves the timeline by an arbitrary amount).</summary>
+    [FieldOffset(320)] public long TimelineResyncs;
 
     /// <summary>Peak level of each transducer over the last publication interval.</summary>
     [FieldOffset(LevelsOffset)] public fixed float Levels[MaxTransducers];

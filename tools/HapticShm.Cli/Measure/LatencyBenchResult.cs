@@ -1,10 +1,12 @@
 namespace HapticShm.Cli.Measure;
 
-/// <summary>What <c>bench latency</c> measured at one block size. Latency is from a command's
-/// timestamp to its onset heard in a JACK capture (both on the monotonic clock); jitter is the
-/// standard deviation. In samples: onset sample minus the sample the timestamp maps to;
-/// <see cref="JitterSamples"/> is within xrun-free segments, <see cref="JitterSamplesAcrossXruns"/> over the
-/// whole run (the block clock may re-anchor at an xrun: <see cref="TimelineSteps"/>).</summary>
+/// <summary>What <c>bench latency</c> measured at one block size. Latency (µs) is from a command's
+/// timestamp to its onset heard in a JACK capture, on the capture's clock. In samples: onset frame
+/// minus the frame the server's published timeline promised (<see cref="JitterSamples"/> is the
+/// standard deviation of that offset over the clean notes; the target is 0, every note on its
+/// promised sample). Notes near an xrun, a capture discontinuity or a change of the server's
+/// timeline (step or resync) are excluded and counted; <see cref="TimelineSteps"/> and
+/// <see cref="TimelineResyncs"/> count those changes during the notes.</summary>
 internal sealed record LatencyBenchResult(
     int BlockSize,
     int SampleRate,
@@ -13,11 +15,14 @@ internal sealed record LatencyBenchResult(
     double LatencyP99Us,
     double LatencyMaxUs,
     double JitterUs,
-    double LatencySamples,
     double JitterSamples,
-    double JitterSamplesAcrossXruns,
-    double OffsetSpreadSamples,
-    int TimelineSteps,
+    int OffsetMinSamples,
+    int OffsetMaxSamples,
+    int NotesOnPromisedSample,
     int Notes,
     int ExcludedNotes,
+    int ExcludedNearXruns,
+    int ExcludedAtTimelineChanges,
+    long TimelineSteps,
+    long TimelineResyncs,
     long Xruns);

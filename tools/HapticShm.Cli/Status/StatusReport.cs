@@ -19,6 +19,8 @@ internal sealed record StatusReport(
     double MaxCallbackUs,
     long Xruns,
     long Overruns,
+    long TimelineSteps,
+    long TimelineResyncs,
     int ActiveVoices,
     int PeakVoices,
     long NotesPlayed,
@@ -49,7 +51,7 @@ internal sealed record StatusReport(
             Math.Round(block.FixedLatencyNs / 1e6, 3), Math.Round((block.ReadyNs - block.StartedNs) / 1e6, 1),
             Math.Round((now - block.StartedNs) / 1e9, 1), block.Callbacks,
             Math.Round(block.LoadMeanPercent, 2), Math.Round(block.LoadMaxPercent, 2), Math.Round(block.MaxCallbackNs / 1e3, 1),
-            block.Xruns, block.Overruns, block.ActiveVoices, block.PeakVoices, block.NotesPlayed, block.Late, block.Stolen, block.Rejected,
+            block.Xruns, block.Overruns, block.TimelineSteps, block.TimelineResyncs, block.ActiveVoices, block.PeakVoices, block.NotesPlayed, block.Late, block.Stolen, block.Rejected,
             block.GcCount, block.AllocatedBytes, levels, [.. clients]);
     }
 }

@@ -17,7 +17,7 @@ namespace HapticShm.Server.Backends.Jack;
 /// lock and lets no exception out: a throwing render callback silences the outputs from then on
 /// and sets <see cref="HasFailed"/>.</para>
 /// </remarks>
-public sealed class JackBackend : IAudioBackend, IJackProcessHandler
+public sealed class JackBackend : IAudioBackend, IJackProcessHandler, IBlockTimelineSource
 {
     private readonly JackBackendOptions _options;
     private JackClient? _client;
@@ -32,6 +32,7 @@ public sealed class JackBackend : IAudioBackend, IJackProcessHandler
     private volatile bool _serverGone;
     private volatile bool _renderFaulted;
     private Exception? _renderException;
+    private BlockTimeline _timeline;
 
     /// <summary>A backend that will join the server described by <paramref name="options"/> (defaults if null).</summary>
     public JackBackend(JackBackendOptions? options = null) => _options = options ?? new JackBackendOptions();
@@ -77,6 +78,12 @@ public sealed class JackBackend : IAudioBackend, IJackProcessHandler
 
     /// <summary>Jumps of JACK's frame counter the block clock followed (xruns that skipped frames).</summary>
     public long FrameJumps => _clock?.FrameJumps ?? 0;
+
+    /// <summary>Whole-frame steps of the block clock's timeline (following the device clock's drift).</summary>
+    public long ClockSteps => _clock?.Steps ?? 0;
+
+    /// <inheritdoc/>
+    public BlockTimeline Timeline => _timeline;
 
     /// <summary>What the render callback threw, if it did.</summary>
     public Exception? RenderException => Volatile.Read(ref _renderException) ?? _client?.CallbackException;
@@ -166,6 +173,8 @@ public sealed class JackBackend : IAudioBackend, IJackProcessHandler
         long blockStartNs = client.TryGetCycleTimes(out JackCycleTimes times)
             ? _clock!.Next(times.CurrentFrames, frames, times.CurrentMonotonicNs + oneBlockNs)
             : _clock!.Next(client.LastFrameTime, frames, JackTime.NowMonotonicNs() + oneBlockNs);
+        BlockStartClock clock = _clock!;
+        _timeline = new BlockTimeline(clock.LastFrame, blockStartNs, clock.Steps, clock.Resyncs);
 
         if (_renderFaulted)
         {

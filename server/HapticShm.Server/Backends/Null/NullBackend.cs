@@ -14,7 +14,7 @@ namespace HapticShm.Server.Backends.Null;
 /// blockStartNs is the deadline plus one period, as with a device that plays a block after
 /// the one being rendered.
 /// </summary>
-public sealed class NullBackend : IAudioBackend
+public sealed class NullBackend : IAudioBackend, IBlockTimelineSource
 {
     /// <summary>How long before a deadline the thread stops sleeping and spins.</summary>
     public const long SpinNs = 200_000;
@@ -33,6 +33,7 @@ public sealed class NullBackend : IAudioBackend
     private volatile bool _failed;
     private long _xruns;
     private long _blocks;
+    private BlockTimeline _timeline;
     private long _callbackAllocatedBytes;
     private Exception? _renderException;
 
@@ -58,6 +59,11 @@ public sealed class NullBackend : IAudioBackend
 
     /// <inheritdoc/>
     public long Xruns => Interlocked.Read(ref _xruns);
+
+    /// <inheritdoc/>
+    /// <remarks>Frames count from the clock thread's start; the grid never moves (a long stall
+    /// skips whole blocks on it), so steps and resyncs stay 0.</remarks>
+    public BlockTimeline Timeline => _timeline;
 
     /// <inheritdoc/>
     public bool HasFailed => _failed;
@@ -127,6 +133,7 @@ public sealed class NullBackend : IAudioBackend
             long before = GC.GetAllocatedBytesForCurrentThread();
             try
             {
+                _timeline = new BlockTimeline(index * _options.BlockSize, deadline + periodNs, 0, 0);
                 callback(output, deadline + periodNs);
             }
             catch (Exception ex)
