@@ -27,6 +27,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# WindowsBuildTests builds the server for win-x64 with restore held to the local package cache
+# (proof that it compiles offline); fetch the win-x64 packs into that cache first, into a
+# throwaway artifacts folder so this tree's own restore stays as it is.
+winrestore=$(mktemp -d)
+dotnet restore server/HapticShm.Server/HapticShm.Server.csproj -r win-x64 --artifacts-path "$winrestore" -nologo -v:q
+rm -rf "$winrestore"
 dotnet build HapticShm.sln -c Release -nologo -clp:ErrorsOnly
 # The plugin tests load the published bundle artifacts/HapticShm.vst3 (NativeAOT).
 dotnet publish plugin/HapticShm.Plugin -c Release -nologo -v:q -clp:ErrorsOnly
