@@ -20,6 +20,7 @@ public sealed unsafe class StatusPublisher
     private readonly Func<long> _xruns;
     private readonly IBlockTimelineSource? _timeline;
     private readonly float[] _peakLevels;
+    private long _readyNs;
 
     /// <summary>A publisher; <paramref name="timeline"/> (the backend, if it keeps one) is read on
     /// the audio thread at each publication.</summary>
@@ -32,8 +33,9 @@ public sealed unsafe class StatusPublisher
         _peakLevels = new float[Math.Min(channelCount, StatusBlock.MaxTransducers)];
     }
 
-    /// <summary>Writes what is fixed for the life of the server (before the backend starts).</summary>
-    public void PublishIdentity(string backend, int sampleRate, int blockSize, int channels, long fixedLatencyNs, long startedNs, long readyNs)
+    /// <summary>Writes what is fixed for the life of the server. Call it before the backend starts:
+    /// from then on the audio callback is the block's only writer.</summary>
+    public void PublishIdentity(string backend, int sampleRate, int blockSize, int channels, long fixedLatencyNs, long startedNs)
     {
         _file.BeginWrite();
         StatusBlock* block = _file.Block;
@@ -43,12 +45,15 @@ public sealed unsafe class StatusPublisher
         block->ChannelCount = channels;
         block->FixedLatencyNs = fixedLatencyNs;
         block->StartedNs = startedNs;
-        block->ReadyNs = readyNs;
         var name = new Span<byte>(block->Backend, StatusBlock.BackendBytes);
         name.Clear();
         Encoding.UTF8.GetBytes(backend.AsSpan(0, Math.Min(backend.Length, StatusBlock.BackendBytes - 1)), name);
         _file.EndWrite();
     }
+
+    /// <summary>When the server became ready (backend running, socket listening); the next
+    /// publication copies it, so readers see ReadyNs != 0 once clients can be served.</summary>
+    public void MarkReady(long readyNs) => Volatile.Write(ref _readyNs, readyNs);
 
     /// <summary>Peak-holds the engine's per-block levels until the next publication.</summary>
     public void AccumulateLevels(ReadOnlySpan<float> levels)
@@ -63,6 +68,7 @@ public sealed unsafe class StatusPublisher
         _file.BeginWrite();
         StatusBlock* block = _file.Block;
         block->UpdatedNs = nowNs;
+        block->ReadyNs = Volatile.Read(ref _readyNs);
         block->Callbacks = callbacks;
         block->LoadMeanPercent = load.MeanPercent;
         block->LoadMaxPercent = load.MaxPercent;

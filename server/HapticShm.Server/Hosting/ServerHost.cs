@@ -101,10 +101,11 @@ public static class ServerHost
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; Volatile.Write(ref stopRequested, 1); });
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; Volatile.Write(ref stopRequested, 1); });
 
+        publisher.PublishIdentity(backend.Name, sampleRate, blockSize, layout.Count, fixedLatencyNs, startedNs);
         backend.Start(callback.Render);
         long readyNs = MonotonicClock.NowNs();
-        publisher.PublishIdentity(backend.Name, sampleRate, blockSize, layout.Count, fixedLatencyNs, startedNs, readyNs);
         stats.MarkReady();
+        publisher.MarkReady(readyNs);
         log.Write($"ready in {(readyNs - startedNs) / 1e6:F1} ms: backend {backend.Name}, {sampleRate} Hz, {blockSize} frames, {layout.Count} channels, latency {fixedLatencyNs / 1e6:F2} ms, socket {socketPath}");
 
         int exitCode = 0;
