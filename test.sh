@@ -36,13 +36,13 @@ rm -rf "$winrestore"
 dotnet build HapticShm.sln -c Release -nologo -clp:ErrorsOnly
 # The plugin tests load the published bundle artifacts/HapticShm.vst3 (NativeAOT).
 dotnet publish plugin/HapticShm.Plugin -c Release -nologo -v:q -clp:ErrorsOnly
-# Tests marked Category=Timing (storm, latency/soak/chaos verbs, wave arrival through JACK) need
-# a quiet machine: on a shared 2-core VM they fail now and then for reasons outside the code.
-# They run with HAPTICSHM_TIMING_TESTS=1; otherwise they are left out, and this says so.
+# Tests marked Category=Timing (storm, latency/soak/chaos verbs, wave arrival through JACK) judge
+# real-time behaviour on real jackd and servers, retrying a miss up to three times. They run by
+# default; HAPTICSHM_TIMING_TESTS=0 leaves them out (for a machine too loaded to judge), and this says so.
 filter=()
-if [ "${HAPTICSHM_TIMING_TESTS:-0}" != "1" ]; then
+if [ "${HAPTICSHM_TIMING_TESTS:-1}" = "0" ]; then
     filter=(--filter "Category!=Timing")
-    echo "test.sh: timing tests left out (run them with HAPTICSHM_TIMING_TESTS=1 ./test.sh on a quiet machine)"
+    echo "test.sh: timing tests left out (HAPTICSHM_TIMING_TESTS=0)"
 fi
 log=$(mktemp)
 status=0

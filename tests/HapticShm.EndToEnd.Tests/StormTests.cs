@@ -5,12 +5,16 @@ using Xunit.Abstractions;
 namespace HapticShm.EndToEnd.Tests;
 
 /// <summary>Full polyphony with event storms from three clients on the shipped (NativeAOT) server.</summary>
-/// <remarks>Timing-sensitive: runs when HAPTICSHM_TIMING_TESTS=1 (see README, Tests).</remarks>
+/// <remarks>Judges wall-clock overruns on a shared machine: a run that misses is measured again,
+/// up to three times, each miss reported. Timing: HAPTICSHM_TIMING_TESTS=0 ./test.sh leaves it out.</remarks>
 [Trait("Category", "Timing")]
 public sealed class StormTests(ITestOutputHelper output)
 {
     [Fact]
-    public void ThreeClientsStorming30Seconds_NoOverrunsNoCollectionsNoSteadyAllocation()
+    public void ThreeClientsStorming30Seconds_NoOverrunsNoCollectionsNoSteadyAllocation() =>
+        HapticShm.Server.Tests.Retry.Timing(Storm, output.WriteLine);
+
+    private void Storm()
     {
         using var rig = new JackRig(1, ServerProcess.BundledExecutablePath);
         var clients = new List<Process>();
