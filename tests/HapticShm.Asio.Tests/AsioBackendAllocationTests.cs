@@ -26,6 +26,9 @@ public sealed class AsioBackendAllocationTests(ITestOutputHelper output)
 
         Assert.Equal(timeInfo, fake.HostUsesTimeInfo);
         Assert.Equal(0, fake.AllocatedBytesInSwitches);
-        Assert.InRange(signal.Calls, fake.Switches - 1, fake.Switches); // a switch racing Stop is skipped
+        // Switches racing Stop are skipped: this fake switches back to back (~40 us each), so a stop
+        // preempted between clearing "running" and the driver's Stop() lets a few through unrendered
+        // (3 seen on a loaded machine). Every switch before that renders.
+        Assert.InRange(signal.Calls, fake.Switches - 16, fake.Switches);
     }
 }
