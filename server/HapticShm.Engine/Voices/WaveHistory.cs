@@ -36,8 +36,6 @@ internal sealed class WaveHistory
     /// <summary>Ring index the next sample goes to.</summary>
     public int Next { get; private set; }
 
-    private bool _direct; // the append under way writes straight into the ring
-
     public void Clear()
     {
         Array.Clear(P0);
@@ -51,17 +49,14 @@ internal sealed class WaveHistory
     /// to be written before <see cref="EndAppend"/>: straight into the ring when the chunk, the
     /// three samples before it and its basis lie clear of the ring's end and of its mirrored
     /// start (most chunks), else into scratch.</summary>
-    public Span<float> BeginAppend(int count, RenderScratch scratch)
-    {
-        _direct = Next - 3 >= Mirror && Next + count <= Mask + 1;
-        return _direct ? P0.AsSpan(Next, count) : scratch.BasisSignal.AsSpan(3, count);
-    }
+    public Span<float> BeginAppend(int count, RenderScratch scratch) =>
+        WritesDirectly(count) ? P0.AsSpan(Next, count) : scratch.BasisSignal.AsSpan(3, count);
 
     /// <summary>Takes the <paramref name="count"/> samples written since <see cref="BeginAppend"/>
     /// and completes the basis of the nodes they make computable (Next - 2 .. Next + count - 3).</summary>
     public void EndAppend(int count, RenderScratch scratch)
     {
-        if (_direct)
+        if (WritesDirectly(count))
         {
             FarrowBasis.Compute(P0.AsSpan(Next - 3, count + 3), P1.AsSpan(Next - 2, count), P2.AsSpan(Next - 2, count), P3.AsSpan(Next - 2, count));
         }
@@ -78,6 +73,10 @@ internal sealed class WaveHistory
         }
         Next = (Next + count) & Mask;
     }
+
+    // The chunk, the three samples before it and its basis (from Next - 2) lie clear of the ring's
+    // end and of its mirrored start. Next only moves in EndAppend, so both calls agree.
+    private bool WritesDirectly(int count) => Next - 3 >= Mirror && Next + count <= Mask + 1;
 
     private void WriteRing(float[] ring, int at, ReadOnlySpan<float> values)
     {

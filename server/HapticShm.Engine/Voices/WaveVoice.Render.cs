@@ -59,7 +59,7 @@ internal sealed partial class WaveVoice
         {
             if (Unsafe.Add(ref windows, t) != 1) continue;
             ref float o = ref MemoryMarshal.GetReference(output[t].Slice(outStart, frames));
-            history.Add(faded, ref o, 0, frames, 0, firstNode - Unsafe.Add(ref lags, t), Unsafe.Add(ref x0s, t), Unsafe.Add(ref dxs, t),
+            history.Add(faded, ref o, 0, frames, firstNode - Unsafe.Add(ref lags, t), Unsafe.Add(ref x0s, t), Unsafe.Add(ref dxs, t),
                 Unsafe.Add(ref g0s, t) * fadeGain, Unsafe.Add(ref dgs, t) * fadeGain, ref fade);
         }
     }
@@ -82,7 +82,7 @@ internal sealed partial class WaveVoice
                 int to = Math.Min(segment + frames, SegmentReads.WindowStart(w + 1, windows));
                 if (from >= to) continue;
                 int i = w * reads.Stride + t;
-                history.Add(!steadyFade, ref o, from - segment, to - from, from - segment, firstNode - reads.Lags[i], reads.X0[i], dx, g0, dg, ref fadeRef);
+                history.Add(!steadyFade, ref o, from - segment, to - from, firstNode - reads.Lags[i], reads.X0[i], dx, g0, dg, ref fadeRef);
             }
         }
     }
@@ -99,13 +99,13 @@ internal sealed partial class WaveVoice
         private readonly int _mask = history.Mask;
 
         /// <summary>Adds <paramref name="n"/> frames from <paramref name="offset"/> frames into the
-        /// piece (ramp from <paramref name="rampOffset"/>), reading from node
+        /// piece (output, ramp and fade all from there), reading from node
         /// <paramref name="node"/> + offset (any integer: it wraps).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Add(bool faded, ref float o, int offset, int n, int rampOffset, int node, float x0, float dx, float g0, float dg, ref float fade)
+        public void Add(bool faded, ref float o, int offset, int n, int node, float x0, float dx, float g0, float dg, ref float fade)
         {
             int at = (node + offset) & _mask;
-            ref float r = ref Unsafe.Add(ref _ramp, rampOffset);
+            ref float r = ref Unsafe.Add(ref _ramp, offset);
             ref float oo = ref Unsafe.Add(ref o, offset);
             if (!faded)
             {
