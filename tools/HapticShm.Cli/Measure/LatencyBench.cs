@@ -148,8 +148,7 @@ internal static class LatencyBench
                 + $"\ncapture breaks: {string.Join(" ", breaks)}; timeline steps {start.TimelineSteps - status.TimelineSteps}, resyncs {start.TimelineResyncs - status.TimelineResyncs} while settling, {final.TimelineSteps - start.TimelineSteps} and {final.TimelineResyncs - start.TimelineResyncs} during the run; capture xruns {finalXruns}");
         if (latenciesUs.Count == 0)
             throw new InvalidOperationException($"no note was heard cleanly at block {block}: {notes.Count} sent, {nearXruns} near xruns or capture discontinuities ({finalXruns} xruns, {breaks.Count} discontinuities), {atTimelineChanges} at timeline changes, {sentLateCount} sent late");
-        double mean = offsets.Average();
-        double jitterSamples = Math.Sqrt(offsets.Sum(o => (o - mean) * (o - mean)) / offsets.Count);
+        double jitterSamples = StandardDeviation(offsets.ConvertAll(o => (double)o));
         latenciesUs.Sort();
         long xruns = Math.Max(finalXruns, final.Xruns);
         return new LatencyBenchResult(
