@@ -36,8 +36,24 @@ public sealed partial class PluginProcessor
         int noteId = note.NoteId >= 0 ? note.NoteId : HeldNotes.SyntheticId(note.Channel, note.Pitch);
         float velocity = Clamp01((float)note.Value);
         ref HeldNote held = ref _held.Add((byte)note.Channel, (byte)note.Pitch, noteId, velocity);
-        Emit(Command.NoteOn(held.Channel, held.Pitch, velocity, TimestampAt(note.SampleOffset), noteId));
+        // The note starts where its channel's expression is now (an MPE controller sends a member
+        // channel's bend, CC74 and pressure just before the note-on), so the source starts in place
+        // instead of gliding there from the centre.
+        ref readonly ChannelExpression channel = ref _channels[note.Channel];
+        held.Pressure = channel.NoteOnPressure;
+        held.PitchBend = channel.PitchBend;
+        held.Timbre = channel.Timbre;
+        Emit(NoteOnCommand(held, TimestampAt(note.SampleOffset)));
     }
+
+    /// <summary>A note-on carrying the note's current expression as its initial state.</summary>
+    private static Command NoteOnCommand(in HeldNote held, long timestampNs) =>
+        Command.NoteOn(held.Channel, held.Pitch, held.Velocity, timestampNs, held.NoteId) with
+        {
+            Pressure = held.Pressure,
+            PitchBend = held.PitchBend,
+            Timbre = held.Timbre,
+        };
 
     private void StopNote(in NoteInput note)
     {

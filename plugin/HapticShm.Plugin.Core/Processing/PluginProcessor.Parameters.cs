@@ -98,29 +98,30 @@ public sealed partial class PluginProcessor
                 field = MpeFields.Timbre;
                 break;
         }
+        if (control == MidiControl.Pressure) expression.HasPressure = true;
+        // The engine applies channel expression to every voice of the channel: the held notes
+        // follow, so a reconnect re-sends what they sound like now.
+        for (int i = 0; i < _held.Count; i++)
+        {
+            ref HeldNote held = ref _held[i];
+            if (held.Channel != channel) continue;
+            if (field == MpeFields.Pressure) held.Pressure = expression.Pressure;
+            else if (field == MpeFields.PitchBend) held.PitchBend = expression.PitchBend;
+            else held.Timbre = expression.Timbre;
+        }
         if (_bypassed) return;
         Emit(Command.Mpe((byte)channel, field, expression.Pressure, expression.PitchBend, expression.Timbre, TimestampAt(sampleOffset)));
     }
 
-    /// <summary>After a (re)connect: every engine parameter, every channel's expression that is
-    /// not at rest, every held note with its latest expression, all at the block start.</summary>
+    /// <summary>After a (re)connect: every engine parameter, then every held note as a note-on
+    /// carrying its latest expression (channel-wide and per-note), all at the block start. The
+    /// engine keeps no channel state of its own, so the channels' expression needs no re-send:
+    /// later notes carry it in their note-on.</summary>
     private void ResendAll()
     {
         Array.Fill(_sentPlain, double.NaN);
         SendChangedParameters(0);
         long now = TimestampAt(0);
-        for (int channel = 0; channel < _channels.Length; channel++)
-        {
-            ref ChannelExpression expression = ref _channels[channel];
-            if (expression.IsDefault) continue;
-            Emit(Command.Mpe((byte)channel, MpeFields.Pressure | MpeFields.PitchBend | MpeFields.Timbre,
-                expression.Pressure, expression.PitchBend, expression.Timbre, now));
-        }
-        for (int i = 0; i < _held.Count; i++)
-        {
-            ref HeldNote held = ref _held[i];
-            Emit(Command.NoteOn(held.Channel, held.Pitch, held.Velocity, now, held.NoteId));
-            EmitNoteExpression(held, MpeFields.Pressure | MpeFields.PitchBend | MpeFields.Timbre, 0);
-        }
+        for (int i = 0; i < _held.Count; i++) Emit(NoteOnCommand(_held[i], now));
     }
 }

@@ -152,14 +152,15 @@ public sealed partial class PluginProcessor
     }
 
     // Insertion sort: stable, allocation-free, linear for the usual nearly sorted input (host
-    // events come sorted; only points of different parameter queues interleave).
+    // events come sorted; only points of different parameter queues interleave). At equal
+    // offsets parameter points go first (PendingInput.IsAfter).
     private void SortPending()
     {
         for (int i = 1; i < _pendingCount; i++)
         {
             PendingInput item = _pending[i];
             int j = i - 1;
-            while (j >= 0 && _pending[j].SampleOffset > item.SampleOffset)
+            while (j >= 0 && _pending[j].IsAfter(item))
             {
                 _pending[j + 1] = _pending[j];
                 j--;
