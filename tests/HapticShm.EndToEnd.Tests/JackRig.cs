@@ -1,5 +1,4 @@
 using HapticShm.Jack;
-using HapticShm.Server.Tests.Jack;
 
 namespace HapticShm.EndToEnd.Tests;
 
@@ -15,7 +14,7 @@ public sealed class JackRig : IDisposable
     public JackRig(double captureSeconds, string? serverExecutable = null)
     {
         string name = "hs-e2e-" + Guid.NewGuid().ToString("N")[..8];
-        Jackd = JackdProcess.Start(name);
+        Jackd = JackdLauncher.Start(name);
         try
         {
             Server = ServerProcess.StartExecutable(serverExecutable ?? ServerProcess.ExecutablePath, _dir.Path, "--backend", "jack", "--jack-server", name, "--idle-exit", "0");
@@ -31,7 +30,7 @@ public sealed class JackRig : IDisposable
         }
     }
 
-    public JackdProcess Jackd { get; }
+    public JackdLauncher Jackd { get; }
     public ServerProcess Server { get; }
     public JackCaptureClient Capture { get; }
     public string RuntimeDirectory => _dir.Path;
@@ -39,7 +38,7 @@ public sealed class JackRig : IDisposable
     /// <summary>True once JACK, the capture or the server has seen an xrun: the capture may then
     /// hold a repeated or missing block, which is the machine's fault, not what we measure.</summary>
     public bool HadXrun =>
-        Capture.Xruns > 0 || Jackd.CountLog(JackdProcess.DriverXrunLine) > 0 || Server.ReadStatus().Xruns > 0;
+        Capture.Xruns > 0 || Jackd.CountLog(JackdLauncher.DriverXrunLine) > 0 || Server.ReadStatus().Xruns > 0;
 
     /// <summary>Runs <paramref name="scenario"/> on a fresh rig, again (up to five times in all)
     /// when it failed on a rig that saw an xrun; a failure without an xrun fails at once. Five,

@@ -23,7 +23,7 @@ public sealed class MeasureVerbTests(ITestOutputHelper output)
         // latency in µs (JACK's estimate of the dummy driver's time wandering) is measured again;
         // an off-sample note is never retried away.
         JsonElement results = default;
-        HapticShm.Server.Tests.Retry.Timing(() => results = MeasureLatency(), output.WriteLine);
+        Retry.Timing(() => results = MeasureLatency(), output.WriteLine);
         foreach (JsonElement r in results.EnumerateArray())
         {
             int block = r.GetProperty("blockSize").GetInt32();
@@ -66,7 +66,7 @@ public sealed class MeasureVerbTests(ITestOutputHelper output)
 
     [Fact]
     public void Soak_OneMinuteOfStormsFromThreeClients_NoLossNoCollectionsNoAllocationsNoXrunsOfOurs() =>
-        HapticShm.Server.Tests.Retry.Timing(Soak, output.WriteLine);
+        Retry.Timing(Soak, output.WriteLine);
 
     private void Soak()
     {
@@ -84,7 +84,7 @@ public sealed class MeasureVerbTests(ITestOutputHelper output)
 
     [Fact]
     public void Chaos_TenRounds_NoticeWithin250ms_PlayAgainWithin1s_SilenceWithin50ms_NoNaN() =>
-        HapticShm.Server.Tests.Retry.Timing(Chaos, output.WriteLine);
+        Retry.Timing(Chaos, output.WriteLine);
 
     private void Chaos()
     {

@@ -12,7 +12,7 @@ public sealed class StormTests(ITestOutputHelper output)
 {
     [Fact]
     public void ThreeClientsStorming30Seconds_NoOverrunsNoCollectionsNoSteadyAllocation() =>
-        HapticShm.Server.Tests.Retry.Timing(Storm, output.WriteLine);
+        Retry.Timing(Storm, output.WriteLine);
 
     private void Storm()
     {

@@ -1,3 +1,4 @@
+using HapticShm.Jack;
 using HapticShm.Server.Backends.Jack;
 using HapticShm.Server.Tests.Jack;
 using Xunit.Abstractions;
@@ -39,7 +40,7 @@ public sealed class JackBackendRunTests(JackServerFixture server, ITestOutputHel
     }
 
     private int LoggedXruns() =>
-        server.Jackd.CountLog(JackdProcess.DriverXrunLine) + server.Jackd.CountLog("was not finished");
+        server.Jackd.CountLog(JackdLauncher.DriverXrunLine) + server.Jackd.CountLog("was not finished");
 
     [Fact]
     public void Start_ProcessPath_AllocatesNothing()

@@ -4,7 +4,6 @@ using HapticShm.Plugin.Core.Parameters;
 using HapticShm.Plugin.Interop;
 using HapticShm.Plugin.Tests.Host;
 using HapticShm.Plugin.Tests.Native;
-using HapticShm.Server.Tests.Jack;
 using HapticShm.Shared;
 
 namespace HapticShm.Plugin.Tests.RealServer;
@@ -46,7 +45,7 @@ public sealed unsafe class JackCaptureTests(PrivateBundle bundle, ITestOutputHel
         bundle.UseEnvironment();
         bundle.KillServers();
         string name = "hs-plugin-" + Guid.NewGuid().ToString("N")[..8];
-        using JackdProcess jackd = JackdProcess.Start(name);
+        using JackdLauncher jackd = JackdLauncher.Start(name);
         using Process server = StartJackServer(name);
         bundle.WaitStatus(b => b.ServerPid == server.Id && b.BackendText == "jack", "the jack server is ready");
         using var capture = new JackCaptureClient([.. Enumerable.Range(1, 32).Select(i => $"hapticshm:out_{i}")], 6, "plugin-capture", name);
@@ -67,10 +66,10 @@ public sealed unsafe class JackCaptureTests(PrivateBundle bundle, ITestOutputHel
         Play(plugin, (0, 1), (32, 2));
         Idle(plugin, 50);
         long end = MonotonicClock.NowNs();
-        EndToEnd.Tests.Wait.Until(() => capture.RecordedFrames > 0 && capture.SampleToMonotonicNs(capture.RecordedFrames - 1) > end, "the capture records past the last note");
+        Wait.Until(() => capture.RecordedFrames > 0 && capture.SampleToMonotonicNs(capture.RecordedFrames - 1) > end, "the capture records past the last note");
         capture.Stop();
         plugin.Stop();
-        _hadXrun = capture.Xruns > 0 || jackd.CountLog(JackdProcess.DriverXrunLine) > 0;
+        _hadXrun = capture.Xruns > 0 || jackd.CountLog(JackdLauncher.DriverXrunLine) > 0;
 
         ReadOnlySpan<float> port = capture.Channel(0);
         float peak = Peak(port);
