@@ -4,14 +4,16 @@ using Xunit.Abstractions;
 
 namespace HapticShm.EndToEnd.Tests;
 
-/// <summary>A client killed with notes sounding goes silent within 50 ms, heard through JACK.</summary>
+/// <summary>A client killed with notes sounding goes silent within 50 ms of captured samples
+/// (2400 at 48 kHz), heard through JACK. Counted in samples of the capture, not in wall time: the
+/// milliseconds are printed.</summary>
 public sealed class ClientDeathTests(ITestOutputHelper output)
 {
-    private const double SilenceDeadlineMs = 50;
+    private const int SilenceDeadlineSamples = 50 * 48; // 50 ms at 48 kHz
     private const float SilentBelow = 1e-4f;
 
     [Fact]
-    public void KilledClient_IsSilentOnEveryPortWithin50ms_TenTimesInARow()
+    public void KilledClient_IsSilentOnEveryPortWithin2400Samples_TenTimesInARow()
     {
         using var rig = new JackRig(60);
         var results = new List<double>();
@@ -29,7 +31,7 @@ public sealed class ClientDeathTests(ITestOutputHelper output)
             int silentFrom = FirstSilentSample(rig, killSample, rig.Capture.RecordedFrames);
             double silenceMs = (rig.Capture.SampleToMonotonicNs(silentFrom) - killNs) / 1e6;
             results.Add(silenceMs);
-            Assert.True(silenceMs <= SilenceDeadlineMs, $"round {round}: still sounding {silenceMs:F1} ms after kill -9");
+            Assert.True(silentFrom - killSample <= SilenceDeadlineSamples, $"round {round}: still sounding {silentFrom - killSample} samples ({silenceMs:F1} ms) after kill -9");
             Assert.True(rig.Peak(silentFrom, rig.Capture.RecordedFrames) < SilentBelow, $"round {round}: sound came back");
         }
         output.WriteLine($"kill -9 to silence (ms): {string.Join(", ", results.Select(r => r.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))}; max {results.Max():F1}");
