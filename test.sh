@@ -36,13 +36,14 @@ rm -rf "$winrestore"
 dotnet build HapticShm.sln -c Release -nologo -clp:ErrorsOnly
 # The plugin tests load the published bundle artifacts/HapticShm.vst3 (NativeAOT).
 dotnet publish plugin/HapticShm.Plugin -c Release -nologo -v:q -clp:ErrorsOnly
-# Tests marked Category=Timing (storm, latency/soak/chaos verbs, wave arrival through JACK) judge
-# real-time behaviour on real jackd and servers, retrying a miss up to three times. They run by
-# default; HAPTICSHM_TIMING_TESTS=0 leaves them out (for a machine too loaded to judge), and this says so.
+# Every test asserts only what our code decides (counts, samples, bytes); figures that depend on
+# the machine's scheduler are printed, never asserted, and nothing is retried. Tests marked
+# Category=Timing (the 30 s storm, the CLI's bench latency / soak / chaos runs) take minutes of
+# wall clock: they run by default; HAPTICSHM_TIMING_TESTS=0 leaves them out for a quick run.
 filter=()
 if [ "${HAPTICSHM_TIMING_TESTS:-1}" = "0" ]; then
     filter=(--filter "Category!=Timing")
-    echo "test.sh: timing tests left out (HAPTICSHM_TIMING_TESTS=0)"
+    echo "test.sh: the minutes-long Category=Timing runs left out (HAPTICSHM_TIMING_TESTS=0)"
 fi
 log=$(mktemp)
 status=0

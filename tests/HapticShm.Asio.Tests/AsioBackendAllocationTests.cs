@@ -18,7 +18,7 @@ public sealed class AsioBackendAllocationTests(ITestOutputHelper output)
         using var backend = AsioBackend.FromDriver(fake.Pointer, new AsioBackendOptions { OutputChannels = ["0-63"] });
         backend.Open(64);
         backend.Start(signal.Render);
-        Poll.Until(() => fake.MeasuredSwitches >= 10_000, "10 000 measured buffer switches");
+        Wait.Until(() => fake.MeasuredSwitches >= 10_000, "10 000 measured buffer switches");
         backend.Stop();
 
         double meanUs = fake.TicksInSwitches * 1e6 / Stopwatch.Frequency / fake.MeasuredSwitches;

@@ -14,7 +14,7 @@ public sealed class AsioBackendFailureTests
         using var backend = AsioBackend.FromDriver(fake.Pointer, new AsioBackendOptions());
         backend.Open(8);
         backend.Start(signal.Render);
-        Poll.Until(() => signal.Calls >= 30, "thirty rendered blocks");
+        Wait.Until(() => signal.Calls >= 30, "thirty rendered blocks");
         backend.Stop();
 
         Assert.Equal(1, backend.Xruns);
@@ -28,11 +28,11 @@ public sealed class AsioBackendFailureTests
         using var backend = AsioBackend.FromDriver(fake.Pointer, new AsioBackendOptions());
         backend.Open(8);
         backend.Start(signal.Render);
-        Poll.Until(() => signal.Calls >= 10, "ten blocks");
+        Wait.Until(() => signal.Calls >= 10, "ten blocks");
         backend.Stop();
         long calls = signal.Calls;
         backend.Start(signal.Render);
-        Poll.Until(() => signal.Calls >= calls + 10, "ten blocks after the second start");
+        Wait.Until(() => signal.Calls >= calls + 10, "ten blocks after the second start");
         backend.Stop();
 
         Assert.Equal(0, backend.Xruns);
@@ -51,8 +51,8 @@ public sealed class AsioBackendFailureTests
             if (Interlocked.Increment(ref calls) == 5) throw new InvalidOperationException("engine bug");
         });
 
-        Poll.Until(() => backend.HasFailed, "the backend to report failure");
-        Poll.Until(() => !fake.IsRunning, "the supervisor to stop the driver");
+        Wait.Until(() => backend.HasFailed, "the backend to report failure");
+        Wait.Until(() => !fake.IsRunning, "the supervisor to stop the driver");
 
         Assert.Equal(5, Volatile.Read(ref calls)); // never called again after it threw
         byte[] silence = new byte[fake.BufferSize * sizeof(float)];

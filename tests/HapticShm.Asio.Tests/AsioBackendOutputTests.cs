@@ -21,7 +21,7 @@ public sealed class AsioBackendOutputTests
         {
             backend.Open(Sparse.Length);
             backend.Start(signal.Render);
-            Poll.Until(() => signal.Calls >= 4, "four rendered blocks");
+            Wait.Until(() => signal.Calls >= 4, "four rendered blocks");
             backend.Stop();
 
             Assert.Equal([0, 3, 7, 40, 63], fake.CreatedChannels);
@@ -133,7 +133,7 @@ public sealed class AsioBackendOutputTests
         backend.Open(8);
         long probes = fake.OutputReadyCalls;
         backend.Start(signal.Render);
-        Poll.Until(() => signal.Calls >= 10, "ten rendered blocks");
+        Wait.Until(() => signal.Calls >= 10, "ten rendered blocks");
         backend.Stop();
 
         Assert.Equal(supported, backend.UsesOutputReady);
@@ -152,7 +152,7 @@ public sealed class AsioBackendOutputTests
         long latencyNs = fake.OutputLatency * 1_000_000_000L / 48_000;
         long before = MonotonicClock.NowNs();
         backend.Start(signal.Render);
-        Poll.Until(() => signal.Calls >= 20, "twenty rendered blocks");
+        Wait.Until(() => signal.Calls >= 20, "twenty rendered blocks");
         backend.Stop();
         long after = MonotonicClock.NowNs();
 

@@ -14,7 +14,7 @@ public sealed class AsioBackendRestartTests : IDisposable
         _backend = AsioBackend.FromDriver(_fake.Pointer, new AsioBackendOptions { OutputChannels = ["0", "3", "7", "40", "63"] });
         _backend.Open(5);
         _backend.Start(_signal.Render);
-        Poll.Until(() => _signal.Calls >= 5, "five blocks before the driver message");
+        Wait.Until(() => _signal.Calls >= 5, "five blocks before the driver message");
     }
 
     [Fact]
@@ -24,8 +24,8 @@ public sealed class AsioBackendRestartTests : IDisposable
         _fake.PreferredBufferSize = 128;
 
         Assert.Equal(1, _fake.SendMessage(AsioMessageSelector.kAsioResetRequest));
-        Poll.Until(() => _backend.Restarts == 1 && _signal.LastFrames == 128, "the restart at 128 frames");
-        Poll.Until(() => _signal.Calls >= callsBefore + 20, "blocks after the restart");
+        Wait.Until(() => _backend.Restarts == 1 && _signal.LastFrames == 128, "the restart at 128 frames");
+        Wait.Until(() => _signal.Calls >= callsBefore + 20, "blocks after the restart");
 
         Assert.Equal(128, _backend.BlockSize);
         Assert.Equal(128, _fake.BufferSize);
@@ -43,8 +43,8 @@ public sealed class AsioBackendRestartTests : IDisposable
         long callsBefore = _signal.Calls;
 
         Assert.Equal(1, _fake.SendMessage(AsioMessageSelector.kAsioBufferSizeChange, 96));
-        Poll.Until(() => _backend.Restarts == 1 && _signal.LastFrames == 96, "the restart at 96 frames");
-        Poll.Until(() => _signal.Calls >= callsBefore + 20, "blocks after the restart");
+        Wait.Until(() => _backend.Restarts == 1 && _signal.LastFrames == 96, "the restart at 96 frames");
+        Wait.Until(() => _signal.Calls >= callsBefore + 20, "blocks after the restart");
 
         Assert.Equal(96, _backend.BlockSize);
         Assert.Equal(96, _fake.BufferSize);
@@ -56,12 +56,12 @@ public sealed class AsioBackendRestartTests : IDisposable
     {
         _fake.PreferredBufferSize = 256;
         _fake.SendMessage(AsioMessageSelector.kAsioResetRequest);
-        Poll.Until(() => _backend.Restarts == 1, "the first restart");
+        Wait.Until(() => _backend.Restarts == 1, "the first restart");
         _fake.PreferredBufferSize = 32;
         _fake.SendMessage(AsioMessageSelector.kAsioResetRequest);
-        Poll.Until(() => _backend.Restarts == 2 && _signal.LastFrames == 32, "the second restart at 32 frames");
+        Wait.Until(() => _backend.Restarts == 2 && _signal.LastFrames == 32, "the second restart at 32 frames");
         long calls = _signal.Calls;
-        Poll.Until(() => _signal.Calls >= calls + 10, "blocks after two restarts");
+        Wait.Until(() => _signal.Calls >= calls + 10, "blocks after two restarts");
 
         Assert.Equal(3, _fake.CreateBuffersCalls);
         Assert.Equal(32, _backend.BlockSize);
@@ -73,7 +73,7 @@ public sealed class AsioBackendRestartTests : IDisposable
         _fake.OutputLatency = 999;
 
         Assert.Equal(1, _fake.SendMessage(AsioMessageSelector.kAsioLatenciesChanged));
-        Poll.Until(() => _backend.OutputLatencyFrames == 999, "the new latency");
+        Wait.Until(() => _backend.OutputLatencyFrames == 999, "the new latency");
 
         Assert.Equal(0, _backend.Restarts);
         Assert.Equal(1, _fake.CreateBuffersCalls);

@@ -99,7 +99,7 @@ public sealed class ServerProcess : IDisposable
         catch (IOException) { return "(log unreadable)"; }
     }
 
-    public void Terminate() => _ = HapticShm.Server.Tests.Jack.Interop.Libc.kill(_process.Id, HapticShm.Server.Tests.Jack.Interop.Libc.SIGTERM);
+    public void Terminate() => Signals.Terminate(_process.Id);
 
     public void Dispose()
     {

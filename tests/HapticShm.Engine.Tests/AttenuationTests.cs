@@ -23,9 +23,8 @@ public sealed class AttenuationTests
         float[][] output = rig.Render(9600);
 
         TransducerLayout layout = TransducerLayout.Default;
-        var source = new Vector2(layout.Centre.X + 0.2f * bend, layout.Centre.Y + 0.4f * (timbre - 0.5f));
-        double nearest = double.MaxValue;
-        foreach (Vector2 p in layout.Positions) nearest = Math.Min(nearest, Vector2.Distance(p, source));
+        Vector2 source = EngineRig.SourceAt(bend, timbre);
+        double nearest = EngineRig.NearestTransducer(source);
         for (int t = 0; t < layout.Count; t++)
         {
             double d = Vector2.Distance(layout.Positions[t], source);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using HapticShm.Engine.Audio;
 using HapticShm.Shared.Protocol;
 
@@ -37,6 +38,22 @@ internal sealed class EngineRig
             for (int c = 0; c < result.Length; c++) buffer.Channel(c)[..n].CopyTo(result[c].AsSpan(done));
         }
         return result;
+    }
+
+    /// <summary>Where a wave voice's source sits on the default layout for a pitch bend (-1..1,
+    /// +-20 cm along x) and a timbre (0..1, +-20 cm along y) around the array's centre.</summary>
+    public static Vector2 SourceAt(float bend, float timbre)
+    {
+        Vector2 centre = TransducerLayout.Default.Centre;
+        return new Vector2(centre.X + 0.2f * bend, centre.Y + 0.4f * (timbre - 0.5f));
+    }
+
+    /// <summary>Distance from <paramref name="source"/> to the nearest transducer of the default layout.</summary>
+    public static double NearestTransducer(Vector2 source)
+    {
+        double nearest = double.MaxValue;
+        foreach (Vector2 p in TransducerLayout.Default.Positions) nearest = Math.Min(nearest, Vector2.Distance(p, source));
+        return nearest;
     }
 
     public static float MaxAbs(ReadOnlySpan<float> samples)

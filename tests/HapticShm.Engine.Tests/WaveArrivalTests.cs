@@ -35,7 +35,7 @@ public sealed class WaveArrivalTests
         float[][] output = rig.Render(12_000);
 
         TransducerLayout layout = TransducerLayout.Default;
-        var source = new Vector2(layout.Centre.X + 0.2f * bend, layout.Centre.Y + 0.4f * (timbre - 0.5f));
+        Vector2 source = EngineRig.SourceAt(bend, timbre);
         double omega = 2 * Math.PI * 440 * Math.Pow(2, (Note - 69) / 12.0) / 48000;
         for (int t = 0; t < layout.Count; t++)
         {

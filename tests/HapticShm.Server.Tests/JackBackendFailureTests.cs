@@ -24,7 +24,7 @@ public sealed class JackBackendFailureTests
         string name = $"hsm-shutdown-{Environment.ProcessId}";
         var signal = new RampSignal(maxBlocks: 1);
         using var backend = new JackBackend(new JackBackendOptions { ClientName = "hsm-shutdown", ServerName = name });
-        using (JackdProcess.Start(name, playbackPorts: 2))
+        using (JackdLauncher.Start(name, playbackPorts: 2))
         {
             backend.Open(2);
             backend.Start(signal.Render);
@@ -39,7 +39,7 @@ public sealed class JackBackendFailureTests
     public void Render_CallbackThrows_SilencesOutputsAndSetsHasFailed()
     {
         string name = $"hsm-throw-{Environment.ProcessId}";
-        using var jackd = JackdProcess.Start(name, playbackPorts: 2);
+        using var jackd = JackdLauncher.Start(name, playbackPorts: 2);
         int calls = 0;
         using var backend = new JackBackend(new JackBackendOptions { ClientName = "hsm-throw", ServerName = name });
         backend.Open(1);

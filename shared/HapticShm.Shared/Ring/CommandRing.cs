@@ -1,4 +1,4 @@
-using System.IO.MemoryMappedFiles;
+using HapticShm.Shared.Platform;
 using HapticShm.Shared.Protocol;
 
 namespace HapticShm.Shared.Ring;
@@ -11,22 +11,16 @@ namespace HapticShm.Shared.Ring;
 /// </summary>
 public sealed unsafe class CommandRing : IDisposable
 {
-    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
-    private readonly MemoryMappedFile _file;
-    private readonly MemoryMappedViewAccessor _view;
+    private readonly MappedFile _map;
     private byte* _base;
     private RingProducer? _producer;
     private RingConsumer? _consumer;
 
-    private CommandRing(string path, MemoryMappedFile file, MemoryMappedViewAccessor view)
+    private CommandRing(string path, MappedFile map)
     {
         Path = path;
-        _file = file;
-        _view = view;
-        byte* pointer = null;
-        _view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
-        _base = pointer + _view.PointerOffset;
+        _map = map;
+        _base = map.Pointer;
     }
 
     /// <summary>The file behind the ring.</summary>
@@ -58,12 +52,7 @@ public sealed unsafe class CommandRing : IDisposable
         if (!RingLayout.IsValidCapacity(capacity))
             throw new ArgumentOutOfRangeException(nameof(capacity), capacity,
                 $"a ring capacity is a power of two from {RingLayout.MinCapacity} to {RingLayout.MaxCapacity}");
-        File.Delete(path);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.ReadWrite };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = OwnerReadWrite;
-        var stream = new FileStream(path, options);
-        stream.SetLength(RingLayout.FileSize(capacity));
-        var ring = Map(path, stream);
+        var ring = new CommandRing(path, MappedFile.CreateOwnerOnly(path, RingLayout.FileSize(capacity)));
         RingHeader* header = ring.Header;
         header->LayoutVersion = RingLayout.Version;
         header->HeaderSize = RingLayout.HeaderSize;
@@ -93,7 +82,7 @@ public sealed unsafe class CommandRing : IDisposable
             stream.Dispose();
             throw;
         }
-        return Map(path, stream);
+        return new CommandRing(path, MappedFile.Map(stream, 0));
     }
 
     private static RingHeader ReadHeader(FileStream stream)
@@ -104,19 +93,11 @@ public sealed unsafe class CommandRing : IDisposable
         return header;
     }
 
-    private static CommandRing Map(string path, FileStream stream)
-    {
-        var file = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: false);
-        return new CommandRing(path, file, file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.ReadWrite));
-    }
-
     /// <summary>Unmaps the ring. The file stays; the server deletes it when the session ends.</summary>
     public void Dispose()
     {
         if (_base == null) return;
         _base = null;
-        _view.SafeMemoryMappedViewHandle.ReleasePointer();
-        _view.Dispose();
-        _file.Dispose();
+        _map.Dispose();
     }
 }

@@ -1,4 +1,4 @@
-using System.IO.MemoryMappedFiles;
+using HapticShm.Shared.Platform;
 
 namespace HapticShm.Shared.Status;
 
@@ -9,18 +9,14 @@ namespace HapticShm.Shared.Status;
 /// </summary>
 public sealed unsafe class StatusFile : IDisposable
 {
-    private readonly MemoryMappedFile _file;
-    private readonly MemoryMappedViewAccessor _view;
+    private readonly MappedFile _map;
     private StatusBlock* _block;
 
-    private StatusFile(string path, MemoryMappedFile file, MemoryMappedViewAccessor view)
+    private StatusFile(string path, MappedFile map)
     {
         Path = path;
-        _file = file;
-        _view = view;
-        byte* pointer = null;
-        _view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
-        _block = (StatusBlock*)(pointer + _view.PointerOffset);
+        _map = map;
+        _block = (StatusBlock*)map.Pointer;
     }
 
     /// <summary>The file.</summary>
@@ -32,12 +28,7 @@ public sealed unsafe class StatusFile : IDisposable
     /// <summary>Creates (or replaces) the status file, owner-only.</summary>
     public static StatusFile Create(string path)
     {
-        File.Delete(path);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.ReadWrite };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        var stream = new FileStream(path, options);
-        stream.SetLength(StatusBlock.Size);
-        var status = Map(path, stream);
+        var status = new StatusFile(path, MappedFile.CreateOwnerOnly(path, StatusBlock.Size));
         status._block->Version = StatusBlock.LayoutVersion;
         status._block->TotalBytes = StatusBlock.Size;
         Volatile.Write(ref status._block->Magic, StatusBlock.MagicValue);
@@ -55,7 +46,7 @@ public sealed unsafe class StatusFile : IDisposable
             stream.Dispose();
             throw new InvalidDataException($"{path}: truncated status file ({length} bytes, expected {StatusBlock.Size})");
         }
-        var status = Map(path, stream);
+        var status = new StatusFile(path, MappedFile.Map(stream, StatusBlock.Size));
         StatusBlock* block = status._block;
         if (block->Magic != StatusBlock.MagicValue || block->Version != StatusBlock.LayoutVersion)
         {
@@ -98,19 +89,11 @@ public sealed unsafe class StatusFile : IDisposable
         return false;
     }
 
-    private static StatusFile Map(string path, FileStream stream)
-    {
-        var file = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: false);
-        return new StatusFile(path, file, file.CreateViewAccessor(0, StatusBlock.Size, MemoryMappedFileAccess.ReadWrite));
-    }
-
     /// <summary>Unmaps the file.</summary>
     public void Dispose()
     {
         if (_block == null) return;
         _block = null;
-        _view.SafeMemoryMappedViewHandle.ReleasePointer();
-        _view.Dispose();
-        _file.Dispose();
+        _map.Dispose();
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HapticShm.EndToEnd.Tests;
 using HapticShm.Plugin.Interop;
 using HapticShm.Plugin.Tests.Host;
 using HapticShm.Plugin.Tests.Native;

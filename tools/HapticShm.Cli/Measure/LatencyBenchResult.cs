@@ -6,7 +6,9 @@ namespace HapticShm.Cli.Measure;
 /// standard deviation of that offset over the clean notes; the target is 0, every note on its
 /// promised sample). Notes near an xrun, a capture discontinuity or a change of the server's
 /// timeline (step or resync) are excluded and counted; <see cref="TimelineSteps"/> and
-/// <see cref="TimelineResyncs"/> count those changes during the notes.</summary>
+/// <see cref="TimelineResyncs"/> count those changes during the notes. <see cref="Inconclusive"/>:
+/// fewer than <see cref="LatencyBench.CleanNotesNeeded"/> clean notes (a machine too busy to judge);
+/// the latency and jitter figures are then 0 and mean nothing.</summary>
 internal sealed record LatencyBenchResult(
     int BlockSize,
     int SampleRate,
@@ -25,4 +27,5 @@ internal sealed record LatencyBenchResult(
     int ExcludedAtTimelineChanges,
     long TimelineSteps,
     long TimelineResyncs,
-    long Xruns);
+    long Xruns,
+    bool Inconclusive);

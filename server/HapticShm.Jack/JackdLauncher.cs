@@ -1,15 +1,23 @@
 using System.Diagnostics;
-using HapticShm.Jack;
 
-namespace HapticShm.Cli.Measure;
+namespace HapticShm.Jack;
 
 /// <summary>
 /// A private jackd on the dummy driver ("jackd -R -n NAME -d dummy -r 48000 -p B -P 32 -C 0"),
-/// named so it cannot collide with another. Its log is kept: driver xruns are counted from it.
+/// named so it cannot collide with another; used by the CLI's measuring verbs and by the tests.
+/// Its log is kept: driver xruns are counted from it. Realtime (-R; jackd falls back to normal
+/// scheduling where it is not allowed) because with --no-realtime on a loaded 2-core machine the
+/// scheduler, not the client, misses most deadlines.
 /// </summary>
-internal sealed class JackdLauncher : IDisposable
+public sealed class JackdLauncher : IDisposable
 {
+    /// <summary>What to tell a user without jackd.</summary>
+    public const string MissingMessage = "jackd not found: install jackd2 (sudo apt-get install jackd2)";
+
+    /// <summary>The line jackd's dummy driver logs for each driver xrun.</summary>
     public const string DriverXrunLine = "JackTimedDriver::Process XRun";
+
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(5);
     private readonly Process _process;
     private readonly List<string> _log = [];
 
@@ -19,7 +27,11 @@ internal sealed class JackdLauncher : IDisposable
         ServerName = serverName;
     }
 
+    /// <summary>The JACK server name clients pass to connect to this jackd.</summary>
     public string ServerName { get; }
+
+    /// <summary>True once jackd has exited.</summary>
+    public bool HasExited => _process.HasExited;
 
     /// <summary>jackd on PATH, or null.</summary>
     public static string? FindJackd() =>
@@ -28,27 +40,31 @@ internal sealed class JackdLauncher : IDisposable
             .Select(dir => Path.Combine(dir, "jackd"))
             .FirstOrDefault(File.Exists);
 
-    /// <summary>Starts jackd and returns once a client can connect; throws naming what to install.</summary>
-    public static JackdLauncher Start(int periodFrames, int playbackPorts = 32)
+    /// <summary>Starts a jackd with a fresh name and returns once a client can connect.</summary>
+    public static JackdLauncher Start(int periodFrames, int playbackPorts = 32) =>
+        Start("hs-jackd-" + Guid.NewGuid().ToString("N")[..8], periodFrames, playbackPorts);
+
+    /// <summary>Starts jackd named <paramref name="serverName"/> and returns once a client can
+    /// connect; throws naming what to install, or with jackd's log when it did not come up in 5 s.</summary>
+    public static JackdLauncher Start(string serverName, int periodFrames = 64, int playbackPorts = 32)
     {
-        string jackd = FindJackd() ?? throw new InvalidOperationException("jackd not found: install jackd2");
-        string name = "hs-measure-" + Guid.NewGuid().ToString("N")[..8];
+        string jackd = FindJackd() ?? throw new InvalidOperationException(MissingMessage);
         var info = new ProcessStartInfo(jackd) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in new[] { "-R", "-n", name, "-d", "dummy", "-r", "48000", "-p", $"{periodFrames}", "-P", $"{playbackPorts}", "-C", "0" })
+        foreach (string arg in new[] { "-R", "-n", serverName, "-d", "dummy", "-r", "48000", "-p", $"{periodFrames}", "-P", $"{playbackPorts}", "-C", "0" })
             info.ArgumentList.Add(arg);
         var process = Process.Start(info) ?? throw new InvalidOperationException("jackd did not start");
-        var launcher = new JackdLauncher(process, name);
+        var launcher = new JackdLauncher(process, serverName);
         process.OutputDataReceived += (_, e) => launcher.Append(e.Data);
         process.ErrorDataReceived += (_, e) => launcher.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var clock = Stopwatch.StartNew();
-        while (!JackClient.IsServerRunning(name))
+        while (!JackClient.IsServerRunning(serverName))
         {
-            if (process.HasExited || clock.Elapsed > TimeSpan.FromSeconds(5))
+            if (process.HasExited || clock.Elapsed > ReadyTimeout)
             {
                 launcher.Dispose();
-                throw new InvalidOperationException($"jackd '{name}' did not accept a client within 5 s:\n{launcher.Log()}");
+                throw new InvalidOperationException($"jackd '{serverName}' did not accept a client within {ReadyTimeout.TotalSeconds} s:\n{launcher.Log()}");
             }
             Thread.Sleep(20);
         }
@@ -80,21 +96,26 @@ internal sealed class JackdLauncher : IDisposable
     }
 
     /// <summary>Driver xruns jackd logged so far.</summary>
-    public int DriverXruns
+    public int DriverXruns => CountLog(DriverXrunLine);
+
+    /// <summary>Log lines containing <paramref name="text"/> so far.</summary>
+    public int CountLog(string text)
     {
-        get { lock (_log) return _log.Count(line => line.Contains(DriverXrunLine, StringComparison.Ordinal)); }
+        lock (_log) return _log.Count(line => line.Contains(text, StringComparison.Ordinal));
     }
 
+    /// <summary>jackd's output so far.</summary>
     public string Log()
     {
         lock (_log) return string.Join('\n', _log);
     }
 
+    /// <summary>SIGTERM, then kill after 3 s.</summary>
     public void Dispose()
     {
         if (!_process.HasExited)
         {
-            Interop.Signals.Terminate(_process.Id);
+            _ = Interop.Libc.kill(_process.Id, Interop.Libc.SIGTERM);
             if (!_process.WaitForExit(3000)) _process.Kill(entireProcessTree: true);
         }
         _process.WaitForExit();

@@ -1,11 +1,13 @@
 using HapticShm.Shared.Platform;
 
-namespace HapticShm.EndToEnd.Tests;
+namespace HapticShm.Testing;
 
 /// <summary>A private, owner-only runtime directory per test, removed afterwards.</summary>
 public sealed class TempRuntimeDirectory : IDisposable
 {
-    public string Path { get; } = RuntimePaths.EnsureDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hapticshm-sys-" + Guid.NewGuid().ToString("N")[..12]));
+    public string Path { get; } = RuntimePaths.EnsureDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hapticshm-test-" + Guid.NewGuid().ToString("N")[..12]));
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
 
     public void Dispose()
     {

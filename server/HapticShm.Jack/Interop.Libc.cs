@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace HapticShm.Server.Tests.Jack;
+namespace HapticShm.Jack;
 
 internal static partial class Interop
 {
