@@ -67,17 +67,6 @@ public sealed partial class HandshakeListener : IDisposable
 
     public int ActiveClients { get; private set; }
 
-    /// <summary>Connections accepted whose hello has not arrived yet.</summary>
-    public int PendingCount
-    {
-        get
-        {
-            int count = 0;
-            foreach (PendingPeer peer in _pending) if (!peer.IsFree) count++;
-            return count;
-        }
-    }
-
     /// <summary>Runs until <paramref name="stop"/> is set or the server has been idle for
     /// <paramref name="idleExitSeconds"/> (0 = never).</summary>
     public void Run(Func<bool> stop, double idleExitSeconds)
