@@ -19,13 +19,13 @@ public sealed partial class HandshakeListener
             Socket peer;
             try { peer = _listener.Accept(); }
             catch (SocketException) { return; }
-            Welcome(peer);
+            StartHandshake(peer);
             if (!_listener.Poll(0, SelectMode.SelectRead)) return;
         }
     }
 
     // The uid check comes first and fails closed: a peer whose credentials cannot be read is refused.
-    private void Welcome(Socket peer)
+    private void StartHandshake(Socket peer)
     {
         int pid = 0;
         if (PeerCredentials.CanCheck)
