@@ -32,6 +32,7 @@ public sealed partial class StimulusEngine
     private readonly long[] _lateOf;
     private StimulusRouting _routing = StimulusRouting.ByVelocity;
     private long _startOrder;
+    private long _fixedLatencyNs;
     private long _frame; // frames rendered so far: aligns the wave voices' glide segments
     private long _notesPlayed, _peakVoices, _stolen, _late, _rejected, _queueFull;
 
@@ -41,6 +42,7 @@ public sealed partial class StimulusEngine
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _fixedLatencyNs = options.FixedLatencyNs;
         TransducerLayout layout = options.Layout;
         var geometry = new WaveGeometry(layout);
         _gains = layout.Gains.ToArray();
@@ -61,6 +63,19 @@ public sealed partial class StimulusEngine
 
     /// <summary>Largest block <see cref="Render"/> accepts.</summary>
     public int MaxBlockFrames => _options.MaxBlockFrames;
+
+    /// <summary>Added to every command's timestamp from now on (>= 0). Starts at
+    /// <see cref="EngineOptions.FixedLatencyNs"/>; the server moves it when the device's block
+    /// size changes. Commands already scheduled keep their time.</summary>
+    public long FixedLatencyNs
+    {
+        get => _fixedLatencyNs;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _fixedLatencyNs = value;
+        }
+    }
 
     /// <summary>Voices sounding (playing, releasing or fading).</summary>
     public int ActiveVoices => _wave.CountActive() + _standing.CountActive();
@@ -90,7 +105,7 @@ public sealed partial class StimulusEngine
             _rejected++;
             return false;
         }
-        long due = command.TimestampNs > long.MaxValue - _options.FixedLatencyNs ? long.MaxValue : command.TimestampNs + _options.FixedLatencyNs;
+        long due = command.TimestampNs > long.MaxValue - _fixedLatencyNs ? long.MaxValue : command.TimestampNs + _fixedLatencyNs;
         if (!_queue.TryAdd(command, clientId, due))
         {
             _queueFull++;

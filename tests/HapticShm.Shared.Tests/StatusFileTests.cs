@@ -21,7 +21,9 @@ public sealed unsafe class StatusFileTests : IDisposable
         Assert.Equal(304, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.TimelineStartNs)));
         Assert.Equal(312, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.TimelineSteps)));
         Assert.Equal(320, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.TimelineResyncs)));
-        Assert.Equal(2, StatusBlock.LayoutVersion);
+        Assert.Equal(328, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.FaultedNs)));
+        Assert.Equal(336, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.FaultSilencedBlocks)));
+        Assert.Equal(3, StatusBlock.LayoutVersion);
         Assert.Equal(80, (int)Marshal.OffsetOf<ClientStatus>(nameof(ClientStatus.Pushed)));
     }
 

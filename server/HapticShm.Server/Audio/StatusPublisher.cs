@@ -55,6 +55,19 @@ public sealed unsafe class StatusPublisher
     /// publication copies it, so readers see ReadyNs != 0 once clients can be served.</summary>
     public void MarkReady(long readyNs) => Volatile.Write(ref _readyNs, readyNs);
 
+    /// <summary>After the callback faulted: publishes the fault and keeps the rest as it was last
+    /// published (the engine and the rings are not to be touched any more).</summary>
+    public void PublishFault(long callbacks, long faultedNs, long silencedBlocks, long nowNs)
+    {
+        _file.BeginWrite();
+        StatusBlock* block = _file.Block;
+        block->UpdatedNs = nowNs;
+        block->Callbacks = callbacks;
+        block->FaultedNs = faultedNs;
+        block->FaultSilencedBlocks = silencedBlocks;
+        _file.EndWrite();
+    }
+
     /// <summary>Peak-holds the engine's per-block levels until the next publication.</summary>
     public void AccumulateLevels(ReadOnlySpan<float> levels)
     {
@@ -63,11 +76,15 @@ public sealed unsafe class StatusPublisher
             if (levels[i] > _peakLevels[i]) _peakLevels[i] = levels[i];
     }
 
-    public void Publish(StimulusEngine engine, ClientSlot[] clients, CallbackLoad load, long callbacks, long nowNs)
+    /// <summary>Copies the engine's, the rings' and the callback's figures, with the block size and
+    /// fixed latency now in force (they follow the device when it changes its block size).</summary>
+    public void Publish(StimulusEngine engine, ClientSlot[] clients, CallbackLoad load, in BlockTiming timing, long callbacks, long nowNs)
     {
         _file.BeginWrite();
         StatusBlock* block = _file.Block;
         block->UpdatedNs = nowNs;
+        block->BlockSize = timing.BlockSize;
+        block->FixedLatencyNs = timing.FixedLatencyNs;
         block->ReadyNs = Volatile.Read(ref _readyNs);
         block->Callbacks = callbacks;
         block->LoadMeanPercent = load.MeanPercent;

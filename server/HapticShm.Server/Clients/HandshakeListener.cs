@@ -13,33 +13,56 @@ namespace HapticShm.Server.Clients;
 /// The server's housekeeping thread: accepts clients on the socket and answers their Hello,
 /// notices closed sockets (a client that died) within one poll interval, frees slots the audio
 /// callback has finished with, samples GC figures, and decides when the idle server exits.
-/// Steady state (no client coming or going) allocates nothing.
 /// </summary>
-public sealed class HandshakeListener : IDisposable
+/// <remarks>Nothing here waits on one peer: an accepted connection joins a fixed array of
+/// <see cref="MaxPending"/> pending peers, each read a little at every turn of the loop as its
+/// bytes arrive, so a peer that connects and sends nothing delays neither the other handshakes
+/// nor the dead-client sweep; it is closed after <see cref="HelloTimeoutMs"/>. Steady state (no
+/// client coming or going) allocates nothing; a connection costs its accepted socket only.</remarks>
+public sealed partial class HandshakeListener : IDisposable
 {
-    /// <summary>How long one poll waits; bounds how fast a dead client is noticed.</summary>
+    /// <summary>How long one poll waits; bounds how fast a dead client or a hello is noticed.</summary>
     private const int PollMicroseconds = 5_000;
+
+    /// <summary>Connections whose hello may be under way at once; beyond that the oldest goes.</summary>
+    public const int MaxPending = 64;
+
+    /// <summary>How long a connection may take to send its whole hello.</summary>
+    public const int HelloTimeoutMs = 1000;
 
     private readonly Socket _listener;
     private readonly ClientSlot[] _clients;
     private readonly ServerLog _log;
     private readonly ProcessStats _stats;
+    private readonly AudioCallback _callback;
     private readonly HandshakeFrame _welcomeTemplate;
-    private readonly byte[] _frameBuffer = new byte[HandshakeFrame.Size];
+    private readonly PendingPeer[] _pending = new PendingPeer[MaxPending];
     private readonly byte[] _scratch = new byte[16];
     private readonly char[] _nameChars = new char[64];
     private int _sessionNumber;
 
-    public HandshakeListener(string socketPath, ClientSlot[] clients, ServerLog log, ProcessStats stats, in HandshakeFrame welcomeTemplate)
+    /// <summary>Binds the socket (owner-only). <paramref name="callback"/> tells each client the
+    /// block size and fixed latency in force when it joins.</summary>
+    public HandshakeListener(string socketPath, ClientSlot[] clients, ServerLog log, ProcessStats stats, AudioCallback callback, in HandshakeFrame welcomeTemplate)
     {
         _clients = clients;
         _log = log;
         _stats = stats;
+        _callback = callback;
         _welcomeTemplate = welcomeTemplate;
+        for (int i = 0; i < _pending.Length; i++) _pending[i] = new PendingPeer();
         _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        _listener.Bind(new UnixDomainSocketEndPoint(socketPath));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(socketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        _listener.Listen(16);
+        try
+        {
+            _listener.Bind(new UnixDomainSocketEndPoint(socketPath));
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(socketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            _listener.Listen(128);
+        }
+        catch
+        {
+            _listener.Dispose();
+            throw;
+        }
     }
 
     public int ActiveClients { get; private set; }
@@ -52,8 +75,9 @@ public sealed class HandshakeListener : IDisposable
         long nextStatsNs = 0;
         while (!stop())
         {
-            if (_listener.Poll(PollMicroseconds, SelectMode.SelectRead)) Accept();
+            if (_listener.Poll(PollMicroseconds, SelectMode.SelectRead)) AcceptWaiting();
             long now = MonotonicClock.NowNs();
+            ServePending(now);
             int active = Sweep();
             ActiveClients = active;
             if (active > 0) idleSinceNs = now;
@@ -96,96 +120,14 @@ public sealed class HandshakeListener : IDisposable
         return active;
     }
 
-    private void Accept()
+    /// <summary>Closes every client (their rings are removed), every pending peer and the listening socket.</summary>
+    public void Dispose()
     {
-        Socket peer;
-        try { peer = _listener.Accept(); }
-        catch (SocketException) { return; }
-        try
-        {
-            if (!Admit(peer)) peer.Dispose();
-        }
-        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException)
-        {
-            _log.Write($"handshake failed: {e.Message}");
-            peer.Dispose();
-        }
-    }
-
-    private bool Admit(Socket peer)
-    {
-        uint? uid = PeerCredentials.TryGetUid(peer, out int peerPid);
-        if (uid is uint peerUid && peerUid != CurrentUser.Uid)
-        {
-            Refuse(peer, RejectCode.OtherUser, $"process {peerPid} runs as uid {peerUid}; this server belongs to uid {CurrentUser.Uid}: each user runs their own HapticShm server");
-            return false;
-        }
-        if (!HandshakeWire.TryReceive(peer, _frameBuffer, 1000, out HandshakeFrame hello))
-        {
-            _log.Write($"a peer (pid {peerPid}) connected but sent no hello");
-            return false;
-        }
-        if (hello.Magic != HandshakeFrame.MagicValue)
-        {
-            Refuse(peer, RejectCode.BadMagic, "this socket speaks the HapticShm handshake; the peer sent something else");
-            return false;
-        }
-        if (hello.Version != HandshakeFrame.ProtocolVersion)
-        {
-            Refuse(peer, RejectCode.VersionMismatch, $"client speaks protocol {hello.Version}, server speaks {HandshakeFrame.ProtocolVersion}: update the plugin or the server so that both are the same release");
-            return false;
-        }
-        if (hello.Type != HandshakeMessageType.Hello)
-        {
-            Refuse(peer, RejectCode.UnexpectedMessage, $"expected a Hello, got message type {(int)hello.Type}");
-            return false;
-        }
-        ClientSlot? slot = Array.Find(_clients, c => c.State == ClientState.Free);
-        if (slot is null)
-        {
-            Refuse(peer, RejectCode.ServerFull, $"all {_clients.Length} client slots are in use: close a plugin instance and retry");
-            return false;
-        }
-        return Attach(peer, slot, hello);
-    }
-
-    private bool Attach(Socket peer, ClientSlot slot, in HandshakeFrame hello)
-    {
-        string name = hello.ClientNameText;
-        string path = RuntimePaths.RingPath(hello.ClientPid, ++_sessionNumber);
-        CommandRing ring;
-        try
-        {
-            ring = CommandRing.Create(path, _welcomeTemplate.RingCapacity, Guid.NewGuid(), Environment.ProcessId);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Refuse(peer, RejectCode.RingFailed, $"the server could not create {path}: {e.Message}");
-            return false;
-        }
-        slot.Socket = peer;
-        slot.Ring = ring;
-        slot.Consumer = ring.Consumer;
-        slot.Pid = hello.ClientPid;
-        slot.NameLength = Encoding.UTF8.GetBytes(name.AsSpan(0, Math.Min(name.Length, 60)), slot.NameUtf8);
-        slot.ConnectedNs = MonotonicClock.NowNs();
-        slot.StallFaded = false;
-
-        HandshakeFrame welcome = _welcomeTemplate;
-        welcome.ClientSlot = slot.Index;
-        welcome.SessionId = ring.SessionId;
-        welcome.SetText(path);
-        HandshakeWire.Send(peer, welcome);
-        slot.State = ClientState.Active; // publish last: the callback may start reading now
-        _log.Write($"client {hello.ClientPid} ({name}) joined in slot {slot.Index}, ring {path}");
-        return true;
-    }
-
-    private void Refuse(Socket peer, RejectCode code, string reason)
-    {
-        _log.Write($"refused a client: {reason}");
-        try { HandshakeWire.Send(peer, HandshakeFrame.Reject(code, reason)); }
-        catch (SocketException) { }
+        foreach (ClientSlot client in _clients)
+            if (client.State != ClientState.Free) Release(client);
+        foreach (PendingPeer peer in _pending)
+            if (!peer.IsFree) peer.Close();
+        _listener.Dispose();
     }
 
     private static void Release(ClientSlot client)
@@ -198,13 +140,5 @@ public sealed class HandshakeListener : IDisposable
         client.Socket = null;
         if (path is not null) File.Delete(path);
         client.State = ClientState.Free;
-    }
-
-    /// <summary>Closes every client (their rings are removed) and the listening socket.</summary>
-    public void Dispose()
-    {
-        foreach (ClientSlot client in _clients)
-            if (client.State != ClientState.Free) Release(client);
-        _listener.Dispose();
     }
 }

@@ -12,17 +12,39 @@ using HapticShm.Shared.Status;
 
 namespace HapticShm.Server.Hosting;
 
+/// <summary>Opens the backend the options ask for (the server's own choice, or a test's).</summary>
+public delegate IAudioBackend BackendOpener(ServerOptions options, int channels, ServerLog log);
+
 /// <summary>Puts the server together, runs it until told to stop or idle, and takes it apart.</summary>
+/// <remarks>Teardown is one explicit sequence, whatever happened before it: the backend stops
+/// (its last callback has returned), then the listener closes (clients and their rings), then
+/// the status block is unmapped. Nothing is unmapped under a running callback.</remarks>
 public static class ServerHost
 {
     public const int MaxClients = StatusBlock.MaxClients;
 
-    /// <summary>Exit codes: 0 ok (also: another server already runs), 2 bad options or layout,
-    /// 3 no usable audio backend, 4 the audio callback or device failed.</summary>
-    public static int Run(ServerOptions options)
+    // sun_path holds 108 bytes on Linux, the last one a terminating zero.
+    private const int MaxSocketPathBytes = 107;
+
+    /// <summary>Exit codes: 0 ok (also: another server already runs), 1 the runtime directory or
+    /// the socket cannot be used, 2 bad options or layout, 3 no usable audio backend, 4 the audio
+    /// callback or device failed.</summary>
+    public static int Run(ServerOptions options) => Run(options, BackendSelection.Open);
+
+    /// <summary><see cref="Run(ServerOptions)"/> with the backend opened by <paramref name="openBackend"/>.</summary>
+    public static int Run(ServerOptions options, BackendOpener openBackend)
     {
         long startedNs = MonotonicClock.NowNs();
-        string directory = RuntimePaths.RuntimeDirectory;
+        string directory;
+        try
+        {
+            directory = RuntimePaths.RuntimeDirectory;
+        }
+        catch (RuntimeDirectoryException e)
+        {
+            Console.Error.WriteLine($"hapticshm-server: {e.Message}");
+            return 1;
+        }
         using var instance = SingleInstanceLock.TryAcquire(Path.Combine(directory, "server.lock"));
         if (instance is null)
         {
@@ -39,21 +61,17 @@ public static class ServerHost
         }
         catch (Exception e) when (e is LayoutException or IOException)
         {
-            log.Write($"layout: {e.Message}");
-            Console.Error.WriteLine($"hapticshm-server: {e.Message}");
-            return 2;
+            return Fail(log, 2, $"layout: {e.Message}", e.Message);
         }
 
         IAudioBackend backend;
         try
         {
-            backend = BackendSelection.Open(options, layout.Count, log);
+            backend = openBackend(options, layout.Count, log);
         }
         catch (AudioBackendException e)
         {
-            log.Write($"audio backend: {e.Message}");
-            Console.Error.WriteLine($"hapticshm-server: {e.Message}");
-            return 3;
+            return Fail(log, 3, $"audio backend: {e.Message}", e.Message);
         }
         using (backend)
         {
@@ -64,67 +82,121 @@ public static class ServerHost
     private static int Serve(ServerOptions options, TransducerLayout layout, IAudioBackend backend, ServerLog log, long startedNs)
     {
         int sampleRate = backend.SampleRate, blockSize = backend.BlockSize;
-        // A command stamped "now" waits at most one block for the next callback, whose output
-        // starts one block later (the device buffer); the margin absorbs scheduling jitter.
-        long fixedLatencyNs = (long)(2 * blockSize * 1e9 / sampleRate + options.LatencyMarginMs * 1e6);
+        long latencyMarginNs = (long)(options.LatencyMarginMs * 1e6);
         var engine = new StimulusEngine(new EngineOptions
         {
             Layout = layout,
             SampleRate = sampleRate,
-            MaxBlockFrames = Math.Max(4096, blockSize),
+            MaxBlockFrames = Math.Max(4096, blockSize), // larger blocks (after a device reset) render in pieces
             WaveVoices = options.WaveVoices,
             StandingVoices = options.StandingVoices,
-            FixedLatencyNs = fixedLatencyNs,
+            FixedLatencyNs = BlockTiming.For(sampleRate, blockSize, latencyMarginNs).FixedLatencyNs,
             MaxClients = MaxClients,
         });
         var clients = new ClientSlot[MaxClients];
         for (int i = 0; i < clients.Length; i++) clients[i] = new ClientSlot(i);
 
-        using var statusFile = StatusFile.Create(RuntimePaths.StatusPath);
-        var stats = new ProcessStats();
-        var publisher = new StatusPublisher(statusFile, stats, () => backend.Xruns, layout.Count, backend as IBlockTimelineSource);
-        var callback = new AudioCallback(engine, clients, publisher, sampleRate, blockSize);
-
-        var welcome = HandshakeFrame.Header(HandshakeMessageType.Welcome);
-        welcome.ServerPid = Environment.ProcessId;
-        welcome.SampleRate = sampleRate;
-        welcome.BlockSize = blockSize;
-        welcome.ChannelCount = layout.Count;
-        welcome.RingCapacity = RingLayout.DefaultCapacity;
-        welcome.FixedLatencyNs = fixedLatencyNs;
-
-        string socketPath = RuntimePaths.SocketPath;
-        File.Delete(socketPath); // we hold the instance lock: any socket file here is stale
-        using var listener = new HandshakeListener(socketPath, clients, log, stats, welcome);
-
-        int stopRequested = 0;
-        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; Volatile.Write(ref stopRequested, 1); });
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; Volatile.Write(ref stopRequested, 1); });
-
-        publisher.PublishIdentity(backend.Name, sampleRate, blockSize, layout.Count, fixedLatencyNs, startedNs);
-        backend.Start(callback.Render);
-        long readyNs = MonotonicClock.NowNs();
-        stats.MarkReady();
-        publisher.MarkReady(readyNs);
-        log.Write($"ready in {(readyNs - startedNs) / 1e6:F1} ms: backend {backend.Name}, {sampleRate} Hz, {blockSize} frames, {layout.Count} channels, latency {fixedLatencyNs / 1e6:F2} ms, socket {socketPath}");
-
-        int exitCode = 0;
-        listener.Run(() =>
+        string socketPath = RuntimePaths.SocketPath, statusPath = RuntimePaths.StatusPath;
+        StatusFile? statusFile = null;
+        HandshakeListener? listener = null;
+        bool backendStopped = false;
+        try
         {
-            if (Volatile.Read(ref stopRequested) != 0) return true;
-            if (!backend.HasFailed && !callback.HasFailed) return false;
-            exitCode = 4;
-            return true;
-        }, options.IdleExitSeconds);
+            statusFile = StatusFile.Create(statusPath);
+            var stats = new ProcessStats();
+            var publisher = new StatusPublisher(statusFile, stats, () => backend.Xruns, layout.Count, backend as IBlockTimelineSource);
+            var callback = new AudioCallback(engine, clients, publisher, blockSize, latencyMarginNs);
 
-        if (exitCode == 4) log.Write($"stopping: the {(backend.HasFailed ? "audio device" : "audio callback")} failed");
-        backend.Stop();
-        stats.Sample();
-        log.Write($"stopped after {callback.Callbacks} callbacks, {backend.Xruns} xruns, {stats.GcCount} GCs and {stats.AllocatedBytes} bytes allocated since ready");
-        listener.Dispose();
-        File.Delete(socketPath);
-        statusFile.Dispose();
-        File.Delete(RuntimePaths.StatusPath);
+            var welcome = HandshakeFrame.Header(HandshakeMessageType.Welcome);
+            welcome.ServerPid = Environment.ProcessId;
+            welcome.SampleRate = sampleRate;
+            welcome.ChannelCount = layout.Count;
+            welcome.RingCapacity = RingLayout.DefaultCapacity;
+
+            File.Delete(socketPath); // we hold the instance lock: any socket file here is stale
+            try
+            {
+                listener = new HandshakeListener(socketPath, clients, log, stats, callback, welcome);
+            }
+            catch (Exception e) when (e is System.Net.Sockets.SocketException or ArgumentException or IOException or UnauthorizedAccessException)
+            {
+                string why = System.Text.Encoding.UTF8.GetByteCount(socketPath) > MaxSocketPathBytes
+                    ? $"the path is longer than the {MaxSocketPathBytes} bytes a Unix socket path may have; point {RuntimePaths.OverrideVariable} (or XDG_RUNTIME_DIR) at a shorter directory"
+                    : e.Message.ReplaceLineEndings(" ");
+                string sentence = $"cannot listen on {socketPath}: {why}";
+                return Fail(log, 1, sentence, sentence);
+            }
+
+            int stopRequested = 0;
+            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; Volatile.Write(ref stopRequested, 1); });
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; Volatile.Write(ref stopRequested, 1); });
+
+            publisher.PublishIdentity(backend.Name, sampleRate, blockSize, layout.Count, callback.FixedLatencyNs, startedNs);
+            try
+            {
+                backend.Start(callback.Render);
+            }
+            catch (AudioBackendException e)
+            {
+                return Fail(log, 3, $"audio backend: {e.Message}", e.Message);
+            }
+            long readyNs = MonotonicClock.NowNs();
+            stats.MarkReady();
+            publisher.MarkReady(readyNs);
+            log.Write($"ready in {(readyNs - startedNs) / 1e6:F1} ms: backend {backend.Name}, {sampleRate} Hz, {blockSize} frames, {layout.Count} channels, latency {callback.FixedLatencyNs / 1e6:F2} ms, socket {socketPath}");
+
+            int exitCode = 0;
+            listener.Run(() =>
+            {
+                if (Volatile.Read(ref stopRequested) != 0) return true;
+                if (!backend.HasFailed && !callback.HasFailed) return false;
+                exitCode = 4;
+                return true;
+            }, options.IdleExitSeconds);
+
+            if (callback.Fault is Exception fault)
+                log.Write($"stopping: the audio callback failed ({fault.GetType().Name}: {fault.Message}); its output was silenced\n{fault.StackTrace}");
+            else if (exitCode == 4)
+                log.Write("stopping: the audio device failed");
+            StopBackend(backend, log);
+            backendStopped = true;
+            stats.Sample();
+            log.Write($"stopped after {callback.Callbacks} callbacks, {backend.Xruns} xruns, {stats.GcCount} GCs and {stats.AllocatedBytes} bytes allocated since ready");
+            return exitCode;
+        }
+        finally
+        {
+            // One order, whatever failed: the device stops calling us before anything it uses goes.
+            if (!backendStopped) StopBackend(backend, log);
+            if (listener is not null)
+            {
+                listener.Dispose();
+                File.Delete(socketPath);
+            }
+            if (statusFile is not null)
+            {
+                statusFile.Dispose();
+                File.Delete(statusPath);
+            }
+        }
+    }
+
+    private static void StopBackend(IAudioBackend backend, ServerLog log)
+    {
+        try
+        {
+            backend.Stop();
+        }
+        catch (AudioBackendException e)
+        {
+            log.Write($"stopping the audio backend: {e.Message}");
+        }
+    }
+
+    private static int Fail(ServerLog log, int exitCode, string logLine, string message)
+    {
+        log.Write(logLine);
+        Console.Error.WriteLine($"hapticshm-server: {message}");
         return exitCode;
     }
 }

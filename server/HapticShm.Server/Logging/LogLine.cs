@@ -3,9 +3,10 @@ using System.Runtime.CompilerServices;
 namespace HapticShm.Server.Logging;
 
 /// <summary>
-/// Interpolated-string handler that formats a log line straight into the log's preallocated
-/// buffer (values through <see cref="ISpanFormattable"/>), so <c>log.Write($"...{x}")</c>
-/// allocates nothing. Over-long lines are cut, never grown.
+/// Interpolated-string handler that formats a log line into this thread's preallocated buffer
+/// (values through <see cref="ISpanFormattable"/>), so <c>log.Write($"...{x}")</c> allocates
+/// nothing. No lock is held while formatting: a value that throws leaves nothing behind.
+/// Over-long lines are cut, never grown.
 /// </summary>
 [InterpolatedStringHandler]
 public ref struct LogLine
@@ -18,7 +19,7 @@ public ref struct LogLine
         _buffer = log.BeginLine(out _length);
     }
 
-    internal readonly int Length => _length;
+    internal readonly ReadOnlySpan<char> Text => _buffer[.._length];
 
     public void AppendLiteral(string value) => Append(value);
 

@@ -5,15 +5,21 @@ namespace HapticShm.Server.Logging;
 
 /// <summary>
 /// The server's log: lines go to a file in the runtime directory and, in the foreground, to
-/// stderr. Lines are formatted into one preallocated buffer through <see cref="LogLine"/>, so
-/// logging allocates nothing once running. Never called from the audio callback (that thread
-/// only counts; others report). Thread-safe through a lock, which is fine off the audio thread.
+/// stderr. Lines are formatted through <see cref="LogLine"/> into a buffer of the calling thread
+/// (allocated on its first line), without the lock; <see cref="Write(ref LogLine)"/> then takes
+/// the lock only to encode and write, inside one try/finally, so no exception can leave it held.
+/// Logging allocates nothing once running. Never called from the audio callback (that thread
+/// only counts; others report). The lock is fine off the audio thread.
 /// </summary>
 public sealed class ServerLog : IDisposable
 {
+    private const int LineChars = 2048;
+
+    // Each thread formats into its own line: nothing shared, so nothing to lock while formatting.
+    [ThreadStatic] private static char[]? t_line;
+
     private readonly FileStream? _file;
     private readonly Stream? _stderr;
-    private readonly char[] _chars = new char[2048];
     private readonly byte[] _bytes = new byte[8192];
     private readonly long _startNs = MonotonicClock.NowNs();
     private readonly Lock _gate = new();
@@ -32,22 +38,21 @@ public sealed class ServerLog : IDisposable
     /// <summary>Writes one line: <c>[  12.345] message</c> (seconds since the server started).</summary>
     public void Write([System.Runtime.CompilerServices.InterpolatedStringHandlerArgument("")] ref LogLine line)
     {
-        // The handler entered the gate before formatting into the shared buffer.
-        try
+        ReadOnlySpan<char> text = line.Text;
+        lock (_gate) // the only place the lock is taken: released by the lock statement's finally
         {
-            int length = Encoding.UTF8.GetBytes(_chars.AsSpan(0, line.Length), _bytes);
-            _bytes[length++] = (byte)'\n';
-            _file?.Write(_bytes, 0, length);
-            _file?.Flush();
-            _stderr?.Write(_bytes, 0, length);
-        }
-        catch (IOException)
-        {
-            // A full disk or a closed stderr must not take the server down.
-        }
-        finally
-        {
-            _gate.Exit();
+            try
+            {
+                int length = Encoding.UTF8.GetBytes(text, _bytes);
+                _bytes[length++] = (byte)'\n';
+                _file?.Write(_bytes, 0, length);
+                _file?.Flush();
+                _stderr?.Write(_bytes, 0, length);
+            }
+            catch (IOException)
+            {
+                // A full disk or a closed stderr must not take the server down.
+            }
         }
     }
 
@@ -61,8 +66,7 @@ public sealed class ServerLog : IDisposable
 
     internal Span<char> BeginLine(out int prefixLength)
     {
-        _gate.Enter();
-        Span<char> buffer = _chars;
+        Span<char> buffer = t_line ??= new char[LineChars];
         double seconds = (MonotonicClock.NowNs() - _startNs) / 1e9;
         buffer[0] = '[';
         seconds.TryFormat(buffer[1..], out int written, "0.000", System.Globalization.CultureInfo.InvariantCulture);

@@ -42,7 +42,9 @@ public static class RuntimePaths
     }
 
     /// <summary>Creates <paramref name="directory"/> (and a /tmp parent of ours) owner-only, or
-    /// tightens it to owner-only if it is ours; refuses a directory another user owns.</summary>
+    /// tightens one of ours to owner-only. Throws <see cref="RuntimeDirectoryException"/> with one
+    /// sentence naming the path for a symbolic link, a directory another user owns, or one that
+    /// group or others can write (they could have put anything in it already).</summary>
     public static string EnsureDirectory(string directory)
     {
         if (OperatingSystem.IsWindows())
@@ -50,12 +52,6 @@ public static class RuntimePaths
             Directory.CreateDirectory(directory);
             return directory;
         }
-        return EnsureUnixDirectory(directory);
-    }
-
-    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static string EnsureUnixDirectory(string directory)
-    {
         string? parent = Path.GetDirectoryName(directory);
         if (parent is not null && Path.GetFileName(parent).StartsWith("hapticshm-", StringComparison.Ordinal))
             MakeOwnerOnly(parent);
@@ -66,10 +62,38 @@ public static class RuntimePaths
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private static void MakeOwnerOnly(string directory)
     {
-        if (!Directory.Exists(directory)) Directory.CreateDirectory(directory, OwnerOnlyDirectory);
-        var info = new DirectoryInfo(directory);
-        if (info.LinkTarget is not null)
-            throw new IOException($"{directory}: is a symbolic link; refusing to use it as the HapticShm runtime directory");
-        if ((info.UnixFileMode & ~OwnerOnlyDirectory) != 0) info.UnixFileMode = OwnerOnlyDirectory;
+        if (!OperatingSystem.IsLinux())
+        {
+            // No statx here: the checks .NET offers (no owner).
+            if (!Directory.Exists(directory)) Directory.CreateDirectory(directory, OwnerOnlyDirectory);
+            var info = new DirectoryInfo(directory);
+            if (info.LinkTarget is not null) throw Refused(directory, "is a symbolic link");
+            if ((info.UnixFileMode & ~OwnerOnlyDirectory) != 0) info.UnixFileMode = OwnerOnlyDirectory;
+            return;
+        }
+        UnixDirectoryInfo? status = UnixDirectoryInfo.Read(directory);
+        if (status is null)
+        {
+            try
+            {
+                Directory.CreateDirectory(directory, OwnerOnlyDirectory);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new RuntimeDirectoryException($"cannot create the HapticShm runtime directory {directory}: {e.Message}");
+            }
+            status = UnixDirectoryInfo.Read(directory);
+        }
+        if (status is not { } found) throw Refused(directory, "vanished while it was being created");
+        if (found.IsSymbolicLink) throw Refused(directory, "is a symbolic link");
+        if (!found.IsDirectory) throw Refused(directory, "is not a directory");
+        if (found.OwnerUid != CurrentUser.Uid) throw Refused(directory, $"belongs to uid {found.OwnerUid}, not to you (uid {CurrentUser.Uid})");
+        const UnixFileMode othersWrite = UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+        if ((found.Mode & othersWrite) != 0)
+            throw Refused(directory, $"can be written by other users (mode {Convert.ToString((int)found.Mode, 8)})");
+        if ((found.Mode & ~OwnerOnlyDirectory) != 0) File.SetUnixFileMode(directory, OwnerOnlyDirectory);
     }
+
+    private static RuntimeDirectoryException Refused(string directory, string what) =>
+        new($"the HapticShm runtime directory {directory} {what}: refusing to keep the socket and rings there; remove it, or point {OverrideVariable} at a directory of your own");
 }

@@ -43,23 +43,33 @@ public sealed unsafe class RingConsumer
     /// <summary>Valid commands popped so far.</summary>
     public long Popped => _popped;
 
+    /// <summary>Slots consumed so far, valid or not (the consumer's index).</summary>
+    public long Position => _head;
+
     /// <summary>Slots rejected so far.</summary>
     public long Rejected => _rejected;
 
     /// <summary>
-    /// Takes the oldest valid command. Invalid slots on the way are skipped and counted. Returns
-    /// false when nothing valid is waiting. Never throws.
+    /// Takes the oldest valid command. Invalid slots on the way are skipped and counted (at most
+    /// one ring's worth per call). Returns false when nothing valid is waiting. Never throws.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryPop(out Command command)
     {
+        bool refreshed = false;
         while (true)
         {
             long head = _head;
-            if (head == _cachedTail && !RefreshTail(head))
+            // Re-read Tail at most once per call: a producer that keeps pushing invalid slots
+            // cannot hold the caller here for more than one ring's worth of them.
+            if (head == _cachedTail)
             {
-                command = default;
-                return false;
+                if (refreshed || !RefreshTail(head))
+                {
+                    command = default;
+                    return false;
+                }
+                refreshed = true;
             }
             command = _slots[head & _mask];
             _head = head + 1;

@@ -17,7 +17,7 @@ public unsafe struct StatusBlock
     /// <summary>"HSHMSTAT" little-endian.</summary>
     public const ulong MagicValue = 0x5441_5453_4D48_5348;
     /// <summary>Bumped with any layout change.</summary>
-    public const int LayoutVersion = 2;
+    public const int LayoutVersion = 3;
     /// <summary>Client entries.</summary>
     public const int MaxClients = 16;
     /// <summary>Transducer levels.</summary>
@@ -100,6 +100,12 @@ public unsafe struct StatusBlock
     /// <summary>Re-anchorings of the timeline to the device clock so far (after an xrun or a clock
     /// jump; each moves the timeline by an arbitrary amount).</summary>
     [FieldOffset(320)] public long TimelineResyncs;
+
+    /// <summary>When the audio callback failed (<see cref="MonotonicClock"/> ns), 0 if it never
+    /// did. Latched: from that block on the server outputs silence and stops.</summary>
+    [FieldOffset(328)] public long FaultedNs;
+    /// <summary>Blocks output as silence because of the fault.</summary>
+    [FieldOffset(336)] public long FaultSilencedBlocks;
 
     /// <summary>Peak level of each transducer over the last publication interval.</summary>
     [FieldOffset(LevelsOffset)] public fixed float Levels[MaxTransducers];

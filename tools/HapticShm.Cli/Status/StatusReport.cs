@@ -29,6 +29,8 @@ internal sealed record StatusReport(
     long Rejected,
     long GcCount,
     long AllocatedBytes,
+    double FaultedAtSeconds,
+    long FaultSilencedBlocks,
     float[] Levels,
     ClientReport[] Clients)
 {
@@ -52,7 +54,9 @@ internal sealed record StatusReport(
             Math.Round((now - block.StartedNs) / 1e9, 1), block.Callbacks,
             Math.Round(block.LoadMeanPercent, 2), Math.Round(block.LoadMaxPercent, 2), Math.Round(block.MaxCallbackNs / 1e3, 1),
             block.Xruns, block.Overruns, block.TimelineSteps, block.TimelineResyncs, block.ActiveVoices, block.PeakVoices, block.NotesPlayed, block.Late, block.Stolen, block.Rejected,
-            block.GcCount, block.AllocatedBytes, levels, [.. clients]);
+            block.GcCount, block.AllocatedBytes,
+            block.FaultedNs == 0 ? -1 : Math.Round((block.FaultedNs - block.StartedNs) / 1e9, 3), block.FaultSilencedBlocks,
+            levels, [.. clients]);
     }
 }
 

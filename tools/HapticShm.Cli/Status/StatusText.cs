@@ -13,6 +13,8 @@ internal static class StatusText
         text.AppendLine(c, $"server {s.ServerPid}: {s.Backend}, {s.SampleRate} Hz, {s.BlockSize} frames, {s.Channels} channels, latency {s.FixedLatencyMs} ms, up {s.UptimeSeconds} s (ready in {s.ReadyMs} ms)");
         text.AppendLine(c, $"callback: {s.Callbacks} blocks, load mean {s.LoadMeanPercent}% max {s.LoadMaxPercent}% (longest {s.MaxCallbackUs} us), xruns {s.Xruns} ({s.Overruns} from callbacks over a period), timeline {s.TimelineSteps} frame steps and {s.TimelineResyncs} resyncs");
         text.AppendLine(c, $"voices: {s.ActiveVoices} now, {s.PeakVoices} peak; notes {s.NotesPlayed}, late {s.Late}, stolen {s.Stolen}, rejected {s.Rejected}");
+        text.AppendLine(s.FaultedAtSeconds < 0 ? "faults: none"
+            : string.Create(c, $"FAULT: the audio callback failed {s.FaultedAtSeconds} s after start; output silenced for {s.FaultSilencedBlocks} blocks, the server stops (see server.log)"));
         text.AppendLine(c, $"memory since ready: {s.GcCount} GCs, {s.AllocatedBytes} bytes allocated");
         text.AppendLine(c, $"clients: {s.Clients.Length}");
         foreach (var client in s.Clients)

@@ -164,25 +164,24 @@ public sealed class JackBackend : IAudioBackend, IJackProcessHandler, IBlockTime
 
     unsafe void IJackProcessHandler.Process(int frames)
     {
-        JackClient client = _client!;
         nint[] pointers = _pointers;
         for (int c = 0; c < pointers.Length; c++) pointers[c] = (nint)_ports[c].GetBuffer(frames);
         var output = new ChannelBuffers(pointers, frames);
-
-        long oneBlockNs = JackTime.FramesToNs(frames, _sampleRate);
-        long blockStartNs = client.TryGetCycleTimes(out JackCycleTimes times)
-            ? _clock!.Next(times.CurrentFrames, frames, times.CurrentMonotonicNs + oneBlockNs)
-            : _clock!.Next(client.LastFrameTime, frames, JackTime.NowMonotonicNs() + oneBlockNs);
-        BlockStartClock clock = _clock!;
-        _timeline = new BlockTimeline(clock.LastFrame, blockStartNs, clock.Steps, clock.Resyncs);
-
         if (_renderFaulted)
         {
             Silence(output);
             return;
         }
+        // Everything after the port buffers runs inside the try: whatever fails, they are written.
         try
         {
+            JackClient client = _client!;
+            long oneBlockNs = JackTime.FramesToNs(frames, _sampleRate);
+            long blockStartNs = client.TryGetCycleTimes(out JackCycleTimes times)
+                ? _clock!.Next(times.CurrentFrames, frames, times.CurrentMonotonicNs + oneBlockNs)
+                : _clock!.Next(client.LastFrameTime, frames, JackTime.NowMonotonicNs() + oneBlockNs);
+            BlockStartClock clock = _clock!;
+            _timeline = new BlockTimeline(clock.LastFrame, blockStartNs, clock.Steps, clock.Resyncs);
             _callback!(output, blockStartNs);
         }
         catch (Exception ex)
