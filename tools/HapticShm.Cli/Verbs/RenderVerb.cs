@@ -20,6 +20,8 @@ internal static class RenderVerb
         var sampleRate = new Option<int>("--sample-rate") { Description = "Frames per second.", DefaultValueFactory = _ => 48000 };
         var block = new Option<int>("--block") { Description = "Frames per engine block (1..4096).", DefaultValueFactory = _ => 64 };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object." };
+        sampleRate.Within(8000, 384000);
+        block.Within(1, 4096);
         var render = new Command("render", "Render a MIDI file to a multichannel WAV (and a PNG plot) with the stimulus engine.") { file, output, plot, layout, sampleRate, block, json };
         render.SetAction(result => Run(result.GetValue(file)!, result.GetValue(output)!, result.GetValue(plot), result.GetValue(layout),
             result.GetValue(sampleRate), result.GetValue(block), result.GetValue(json)));
