@@ -13,7 +13,7 @@ internal static class RenderVerb
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "A Standard MIDI File (format 0 or 1)." };
+        var file = new Argument<string>("file") { Description = "A Standard MIDI File (format 0, 1 or 2)." };
         var output = new Option<string>("--output", "-o") { Description = "The N-channel 32-bit float WAV to write.", Required = true };
         var plot = new Option<string?>("--plot") { Description = "Also draw per-transducer RMS over time and the layout to this PNG." };
         var layout = new Option<string?>("--layout") { Description = "Transducer layout JSON (default 4 x 8 at 5 cm)." };
