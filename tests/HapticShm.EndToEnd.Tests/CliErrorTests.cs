@@ -103,6 +103,36 @@ public sealed partial class CliErrorTests : IDisposable
         Assert.Contains("available: the null backend", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Render_FileWithATrailingByte_PlaysItsNotesWithOneWarningLine()
+    {
+        var track = new SmfTrackWriter();
+        for (int i = 0; i < 8; i++) track.Channel(i * 96, 0x90, (byte)(60 + i), 100).Channel(i * 96 + 48, 0x80, (byte)(60 + i), 0);
+        byte[] valid = SmfTrackWriter.BuildFile(96, track);
+        string midi = Path.Combine(_files, "extra-byte.mid");
+        File.WriteAllBytes(midi, [.. valid, 0x00]);
+
+        var (exit, output, error) = CliProcess.Run(_runtime.Path, "render", midi, "-o", Path.Combine(_files, "extra.wav"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("8 notes", output, StringComparison.Ordinal);
+        string warning = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith($"warning: extra-byte.mid: byte {valid.Length}: ", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ServerHelp_NamesEveryBackend()
+    {
+        string server = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "hapticshm-server.exe" : "hapticshm-server");
+        var info = new System.Diagnostics.ProcessStartInfo(server, "--help") { RedirectStandardOutput = true, UseShellExecute = false };
+        using var process = System.Diagnostics.Process.Start(info)!;
+        string help = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(30_000));
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("auto, jack, null or asio", help, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _runtime.Dispose();
