@@ -1,4 +1,5 @@
 using HapticShm.Server.Hosting;
+using HapticShm.Shared.Platform;
 
 ServerOptions options;
 try
@@ -16,4 +17,22 @@ catch (FormatException e)
     Console.Error.WriteLine(ServerOptions.Usage);
     return 2;
 }
-return ServerHost.Run(options);
+try
+{
+    return ServerHost.Run(options);
+}
+catch (Exception e)
+{
+    // `hapticshm server start` sends the user to server.log: the reason must be there, in one line.
+    string reason = $"hapticshm-server {Environment.ProcessId}: failed: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}";
+    Console.Error.WriteLine(reason);
+    try
+    {
+        File.AppendAllText(RuntimePaths.ServerLogPath, reason + Environment.NewLine);
+    }
+    catch (Exception logError) when (logError is IOException or UnauthorizedAccessException or InvalidOperationException)
+    {
+        Console.Error.WriteLine($"hapticshm-server: could not write server.log: {logError.Message}");
+    }
+    return 1;
+}

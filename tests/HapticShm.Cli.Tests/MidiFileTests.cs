@@ -141,7 +141,8 @@ public sealed class MidiFileTests
     {
         { "bad header", [(byte)'M', (byte)'T', (byte)'h', (byte)'x', 0, 0, 0, 6, 0, 0, 0, 1, 0, 96], 0, "bad header chunk" },
         { "short header", [.. "MThd"u8, 0, 0, 0, 4, 0, 0, 0, 1], 4, "bad header chunk: length 4" },
-        { "format 2", SmfBytes.Header(2, 1, 96), 8, "format 2 (independent sequences) is not supported" },
+        { "unknown format", SmfBytes.Header(3, 1, 96), 8, "unknown format 3" },
+        { "trailing bytes and no notes", [.. SmfBytes.File(0, 96, [0x00, 0xFF, 0x2F, 0x00]), 0x00], 26, "truncated chunk: 1 bytes left" },
         { "truncated chunk", [.. SmfBytes.Header(0, 1, 96), (byte)'M', (byte)'T', (byte)'r'], 14, "truncated chunk: 3 bytes left" },
         { "length past the end", [.. SmfBytes.Header(0, 1, 96), .. "MTrk"u8, 0, 0, 0, 100, 0x00, 0xFF, 0x2F, 0x00], 18, "length 100 runs past the end of the file (4 bytes left)" },
         { "VLQ too long", SmfBytes.File(0, 96, [0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 0x90, 60, 1]), 22, "variable-length quantity longer than 4 bytes" },

@@ -70,23 +70,28 @@ public sealed class MultichannelWavTests
         Assert.Equal(WavFormat.DataOffset + dataBytes, file.Length);
         Assert.Equal("RIFF"u8.ToArray(), file[..4]);
         Assert.Equal((uint)(file.Length - 8), BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(4)));
-        Assert.Equal("WAVEfmt "u8.ToArray(), file[8..16]);
-        Assert.Equal(40u, BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(16)));
-        Assert.Equal(0xFFFE, BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(20)));
-        Assert.Equal(channels, BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(22)));
-        Assert.Equal((uint)SampleRate, BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(24)));
-        Assert.Equal((uint)(SampleRate * channels * 4), BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(28)));
-        Assert.Equal(channels * 4, BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(32)));
-        Assert.Equal(32, BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(34)));
-        Assert.Equal(22, BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(36)));
-        Assert.Equal(32, BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(38)));
-        Assert.Equal(mask, BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(40)));
+        Assert.Equal("WAVE"u8.ToArray(), file[8..12]);
+        // Space for an RF64 ds64 chunk, reserved as JUNK while the file fits 4 GiB.
+        Assert.Equal("JUNK"u8.ToArray(), file[12..16]);
+        Assert.Equal(28u, BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(16)));
+        Assert.Equal("fmt "u8.ToArray(), file[48..52]);
+        Assert.Equal(40u, BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(52)));
+        Assert.Equal(0xFFFE, BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(56)));
+        Assert.Equal(channels, BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(58)));
+        Assert.Equal((uint)SampleRate, BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(60)));
+        Assert.Equal((uint)(SampleRate * channels * 4), BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(64)));
+        Assert.Equal(channels * 4, BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(68)));
+        Assert.Equal(32, BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(70)));
+        Assert.Equal(22, BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(72)));
+        Assert.Equal(32, BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(74)));
+        Assert.Equal(mask, BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(76)));
         // KSDATAFORMAT_SUBTYPE_IEEE_FLOAT as stored on disk.
-        Assert.Equal(new byte[] { 0x03, 0, 0, 0, 0, 0, 0x10, 0, 0x80, 0, 0, 0xAA, 0, 0x38, 0x9B, 0x71 }, file[44..60]);
-        Assert.Equal("fact"u8.ToArray(), file[60..64]);
-        Assert.Equal(123u, BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(68)));
-        Assert.Equal("data"u8.ToArray(), file[72..76]);
-        Assert.Equal((uint)dataBytes, BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(76)));
+        Assert.Equal(new byte[] { 0x03, 0, 0, 0, 0, 0, 0x10, 0, 0x80, 0, 0, 0xAA, 0, 0x38, 0x9B, 0x71 }, file[80..96]);
+        Assert.Equal("fact"u8.ToArray(), file[96..100]);
+        Assert.Equal(123u, BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(104)));
+        Assert.Equal("data"u8.ToArray(), file[108..112]);
+        Assert.Equal((uint)dataBytes, BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(112)));
+        Assert.Equal(116, WavFormat.DataOffset);
     }
 
     [Fact]
@@ -117,20 +122,20 @@ public sealed class MultichannelWavTests
     public void Parse_PcmFile_ThrowsNamingTheFormatTag()
     {
         byte[] file = WriteToMemory(2, 10);
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(20), 1);
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(WavFormat.FmtBodyOffset), 1);
 
         var error = Assert.Throws<WavFormatException>(() => MultichannelWavReader.Parse(file, "pcm.wav"));
-        Assert.StartsWith("pcm.wav: byte 20: format tag 0x0001", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("pcm.wav: byte 56: format tag 0x0001", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_WrongSubFormat_ThrowsAtTheGuid()
     {
         byte[] file = WriteToMemory(2, 10);
-        file[44] = 0x01; // KSDATAFORMAT_SUBTYPE_PCM
+        file[WavFormat.FmtBodyOffset + 24] = 0x01; // KSDATAFORMAT_SUBTYPE_PCM
 
         var error = Assert.Throws<WavFormatException>(() => MultichannelWavReader.Parse(file, "sub.wav"));
-        Assert.StartsWith("sub.wav: byte 44: subformat", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("sub.wav: byte 80: subformat", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,10 +151,10 @@ public sealed class MultichannelWavTests
     public void Parse_BadBlockAlign_Throws()
     {
         byte[] file = WriteToMemory(2, 10);
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(32), 6);
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(WavFormat.FmtBodyOffset + 12), 6);
 
         var error = Assert.Throws<WavFormatException>(() => MultichannelWavReader.Parse(file, "align.wav"));
-        Assert.StartsWith("align.wav: byte 32: block align 6, 8 expected", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("align.wav: byte 68: block align 6, 8 expected", error.Message, StringComparison.Ordinal);
     }
 
     private static byte[] WriteToMemory(int channels, int frames)

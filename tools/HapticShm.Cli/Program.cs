@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HapticShm.Cli;
 using HapticShm.Cli.Verbs;
 
 var root = new RootCommand("HapticShm: drive a vibrotactile array from MIDI/MPE through shared memory.");
@@ -14,4 +15,4 @@ root.Subcommands.Add(BenchVerbs.Create());
 root.Subcommands.Add(MeasureVerbs.CreateSoak());
 root.Subcommands.Add(MeasureVerbs.CreateChaos());
 root.Subcommands.Add(BenchVerbs.CreateHiddenRingProducer());
-return root.Parse(args).Invoke();
+return VerbErrors.Run(root, args);

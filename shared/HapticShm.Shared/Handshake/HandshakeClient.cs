@@ -15,16 +15,25 @@ public static class HandshakeClient
     public static ServerSession Connect(string clientName, string? socketPath = null, int timeoutMs = 2000)
     {
         socketPath ??= RuntimePaths.SocketPath;
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        Socket socket;
+        try
+        {
+            // Inside the try: a platform without Unix sockets (Wine 8) fails here, not with a crash.
+            socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        }
+        catch (Exception e) when (e is SocketException or NotSupportedException or PlatformNotSupportedException)
+        {
+            throw new ServerUnavailableException($"this platform offers no Unix domain sockets, so no HapticShm server can be reached ({e.Message})", e);
+        }
         try
         {
             try
             {
                 socket.Connect(new UnixDomainSocketEndPoint(socketPath));
             }
-            catch (SocketException e)
+            catch (Exception e) when (e is SocketException or NotSupportedException or PlatformNotSupportedException)
             {
-                throw new ServerUnavailableException($"no HapticShm server answers on {socketPath} ({e.SocketErrorCode})", e);
+                throw new ServerUnavailableException($"no HapticShm server answers on {socketPath} ({(e as SocketException)?.SocketErrorCode.ToString() ?? e.Message})", e);
             }
             try
             {

@@ -3,9 +3,11 @@ using System.Text;
 namespace HapticShm.Cli.Midi;
 
 /// <summary>
-/// A Standard MIDI File (format 0 or 1) read into one time-ordered list of channel events with
-/// absolute times in seconds. Malformed input throws <see cref="MidiFormatException"/>; things a
-/// file should not contain but that do no harm are skipped and listed in <see cref="Warnings"/>.
+/// A Standard MIDI File read into one time-ordered list of channel events with absolute times in
+/// seconds: format 0 or 1, or format 2 with its patterns played one after another. Malformed input
+/// throws <see cref="MidiFormatException"/>; things a file should not contain but that do no harm
+/// (and damage that leaves the notes readable: bytes after the last chunk, a last track cut short)
+/// are skipped and listed in <see cref="Warnings"/>.
 /// </summary>
 public sealed class MidiFile
 {
@@ -25,7 +27,7 @@ public sealed class MidiFile
         DurationSeconds = durationSeconds;
     }
 
-    /// <summary>0 (one track) or 1 (parallel tracks sharing the tempo map).</summary>
+    /// <summary>0 (one track), 1 (parallel tracks sharing the tempo map) or 2 (patterns in sequence).</summary>
     public int Format { get; }
 
     /// <summary>Ticks per quarter note, or 0 when the file uses an SMPTE division.</summary>
@@ -68,7 +70,6 @@ public sealed class MidiFile
         int format = header.ReadUInt16("the format");
         int declaredTracks = header.ReadUInt16("the track count");
         ushort division = header.ReadUInt16("the division");
-        if (format == 2) throw header.Error(8, "format 2 (independent sequences) is not supported; convert the file to format 0 or 1");
         if (format > 2) throw header.Error(8, $"unknown format {format}");
 
         var events = new List<SmfTrackEvent>();
@@ -76,23 +77,46 @@ public sealed class MidiFile
         int position = ChunkHeaderLength + (int)headerLength;
         int tracks = 0;
         long lastTick = 0;
+        // Damage the file survives (bytes after the last chunk, a last track cut short) is a warning;
+        // if nothing playable is left it is the error after all.
+        MidiFormatException? damage = null;
         while (position < data.Length)
         {
             var chunk = new SmfCursor(data, sourceName, position, data.Length);
             if (chunk.Remaining < ChunkHeaderLength)
-                throw chunk.Error(position, $"truncated chunk: {chunk.Remaining} bytes left, a chunk header needs {ChunkHeaderLength}");
+            {
+                damage = chunk.Error(position, $"truncated chunk: {chunk.Remaining} bytes left, a chunk header needs {ChunkHeaderLength}");
+                warnings.Add($"{damage.Message}; ignored");
+                break;
+            }
             var id = data.Slice(position, 4);
             chunk.Position = position + 4;
             uint length = chunk.ReadUInt32("a chunk length");
-            if (length > (uint)chunk.Remaining)
-                throw chunk.Error(position + 4, $"chunk {Describe(id)} length {length} runs past the end of the file ({chunk.Remaining} bytes left)");
+            bool cut = length > (uint)chunk.Remaining;
             int bodyStart = position + ChunkHeaderLength;
+            int bodyEnd = cut ? data.Length : bodyStart + (int)length;
+            if (cut)
+            {
+                damage = chunk.Error(position + 4, $"chunk {Describe(id)} length {length} runs past the end of the file ({chunk.Remaining} bytes left)");
+                if (!id.SequenceEqual("MTrk"u8)) warnings.Add($"{damage.Message}; ignored");
+            }
             if (id.SequenceEqual("MTrk"u8))
-                lastTick = Math.Max(lastTick, SmfTrackParser.Parse(data, sourceName, bodyStart, bodyStart + (int)length, tracks++, events, tempos, warnings));
-            else
+            {
+                // Format 2 holds independent patterns: each starts where the one before it ended, at 120 bpm unless it says otherwise.
+                long startTick = format == 2 ? lastTick : 0;
+                if (format == 2 && tracks > 0) tempos.Add(new SmfTempoChange(startTick, tracks, TempoMap.DefaultMicrosecondsPerQuarter));
+                SmfTrackEnd end = SmfTrackParser.Parse(data, sourceName, bodyStart, bodyEnd, tracks, startTick, cut, events, tempos, warnings);
+                lastTick = Math.Max(lastTick, end.LastTick);
+                if (cut) warnings.Add(CutTrackWarning(damage!, tracks, end.IncompleteEventAt));
+                tracks++;
+            }
+            else if (!cut)
+            {
                 warnings.Add(SmfTrackParser.Warning(sourceName, position, $"unknown chunk {Describe(id)} of {length} bytes skipped"));
-            position = bodyStart + (int)length;
+            }
+            position = bodyEnd;
         }
+        if (damage is not null && events.Count == 0) throw damage;
         if (tracks != declaredTracks)
             warnings.Add(SmfTrackParser.Warning(sourceName, 10, $"header declares {declaredTracks} tracks, the file holds {tracks}"));
         if (format == 0 && tracks > 1)
@@ -145,6 +169,11 @@ public sealed class MidiFile
         }
         return merged;
     }
+
+    private static string CutTrackWarning(MidiFormatException damage, int track, int incompleteEventAt) =>
+        incompleteEventAt < 0
+            ? $"{damage.Message}; track {track} read to the end of the file"
+            : $"{damage.Message}; track {track} read up to the event at byte {incompleteEventAt}, which the file cuts short";
 
     private static string Describe(ReadOnlySpan<byte> id)
     {

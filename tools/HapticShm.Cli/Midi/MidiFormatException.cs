@@ -24,6 +24,9 @@ public sealed class MidiFormatException : Exception
     /// <summary>Byte offset in the file where the problem starts.</summary>
     public long Offset { get; }
 
+    /// <summary>True when the bytes ran out (the chunk or file ends inside an event), as opposed to bytes that are wrong.</summary>
+    public bool RanOutOfBytes { get; init; }
+
     /// <summary>What is wrong, without file and offset.</summary>
     public string Problem { get; } = "";
 }

@@ -72,7 +72,7 @@ internal ref struct SmfCursor
     public void Skip(int length, int eventOffset, string what)
     {
         if (length > Remaining)
-            throw Error(eventOffset, $"{what} of {length} bytes runs past the end of the track chunk ({Remaining} bytes left)");
+            throw new MidiFormatException(_sourceName, eventOffset, $"{what} of {length} bytes runs past the end of the track chunk ({Remaining} bytes left)") { RanOutOfBytes = true };
         Position += length;
     }
 
@@ -81,5 +81,5 @@ internal ref struct SmfCursor
     public readonly MidiFormatException Error(long offset, string problem) => new(_sourceName, offset, problem);
 
     private readonly MidiFormatException Truncated(string what) =>
-        new(_sourceName, Position, $"truncated: the chunk ends while reading {what}");
+        new(_sourceName, Position, $"truncated: the chunk ends while reading {what}") { RanOutOfBytes = true };
 }

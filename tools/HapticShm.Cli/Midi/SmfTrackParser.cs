@@ -5,17 +5,35 @@ namespace HapticShm.Cli.Midi;
 /// warning the bytes a file should not contain but that do no harm.</summary>
 internal static class SmfTrackParser
 {
-    /// <summary>Appends the track's events and tempo changes; returns the tick of its last event.</summary>
-    public static long Parse(
-        ReadOnlySpan<byte> data, string sourceName, int bodyStart, int bodyEnd, int track,
+    /// <summary>Appends the track's events and tempo changes, its ticks counted from
+    /// <paramref name="startTick"/>. A <paramref name="cut"/> track (the file ends before its chunk
+    /// does) is read up to the last whole event instead of failing.</summary>
+    public static SmfTrackEnd Parse(
+        ReadOnlySpan<byte> data, string sourceName, int bodyStart, int bodyEnd, int track, long startTick, bool cut,
         List<SmfTrackEvent> events, List<SmfTempoChange> tempos, List<string> warnings)
     {
         var cursor = new SmfCursor(data, sourceName, bodyStart, bodyEnd);
-        long tick = 0;
+        long tick = startTick;
+        int eventStart = bodyStart;
+        try
+        {
+            return ParseEvents(ref cursor, sourceName, bodyEnd, track, cut, ref tick, ref eventStart, events, tempos, warnings);
+        }
+        catch (MidiFormatException e) when (cut && e.RanOutOfBytes)
+        {
+            return new SmfTrackEnd(tick, eventStart);
+        }
+    }
+
+    private static SmfTrackEnd ParseEvents(
+        ref SmfCursor cursor, string sourceName, int bodyEnd, int track, bool cut, ref long tick, ref int eventStart,
+        List<SmfTrackEvent> events, List<SmfTempoChange> tempos, List<string> warnings)
+    {
         byte running = 0;
         bool runningCancelled = false, warnedCancelled = false, ended = false;
         while (cursor.Remaining > 0)
         {
+            eventStart = cursor.Position;
             if (ended)
             {
                 warnings.Add(Warning(sourceName, cursor.Position, $"track {track}: {cursor.Remaining} bytes after the end-of-track event ignored"));
@@ -65,8 +83,8 @@ internal static class SmfTrackParser
                 SkipSystemCommon(ref cursor, sourceName, offset, first, track, warnings);
             }
         }
-        if (!ended) warnings.Add(Warning(sourceName, bodyEnd, $"track {track}: no end-of-track event"));
-        return tick;
+        if (!ended && !cut) warnings.Add(Warning(sourceName, bodyEnd, $"track {track}: no end-of-track event"));
+        return new SmfTrackEnd(tick, -1);
     }
 
     internal static string Warning(string sourceName, long offset, string what) => $"{sourceName}: byte {offset}: {what}";

@@ -10,7 +10,8 @@ internal static class MonitorView
 {
     private static readonly string[] Shades = ["grey15", "navy", "blue", "dodgerblue1", "green", "yellow", "orange1", "red"];
 
-    public static IRenderable Build(StatusReport? now, StatusReport? before, double intervalSeconds)
+    /// <summary>One frame at most <paramref name="width"/> columns wide.</summary>
+    public static IRenderable Build(StatusReport? now, StatusReport? before, double intervalSeconds, int width)
     {
         if (now is null)
             return new Panel(new Markup("[yellow]no HapticShm server is running[/] — waiting (start one with [bold]hapticshm server start[/])")).Header("HapticShm monitor");
@@ -18,35 +19,8 @@ internal static class MonitorView
         var header = new Markup(string.Create(c,
             $"[bold]server {now.ServerPid}[/] {Markup.Escape(now.Backend)} · {now.SampleRate} Hz · {now.BlockSize} frames · {now.Channels} ch · latency {now.FixedLatencyMs} ms\n" +
             $"load [bold]{now.LoadMeanPercent:F1}%[/] mean, {now.LoadMaxPercent:F1}% max · xruns [bold]{now.Xruns}[/] · voices [bold]{now.ActiveVoices}[/] (peak {now.PeakVoices}) · late {now.Late} · stolen {now.Stolen} · GCs {now.GcCount} · allocated {now.AllocatedBytes} B"));
-        return new Rows(header, Rings(now, before, intervalSeconds), Grid(now));
+        return new Rows(header, RingTable.Build(now, before, intervalSeconds, width), Grid(now));
     }
-
-    private static Table Rings(StatusReport now, StatusReport? before, double interval)
-    {
-        var table = new Table().Border(TableBorder.Rounded).Title("rings");
-        foreach (string column in new[] { "client", "pid", "fill", "push/s", "pop/s", "dropped", "rejected", "late", "heartbeat", "voices" })
-            table.AddColumn(new TableColumn(column).RightAligned());
-        foreach (var client in now.Clients)
-        {
-            var previous = before?.Clients.FirstOrDefault(p => p.Slot == client.Slot && p.Pid == client.Pid);
-            string Rate(long current, long? last) => last is long l && interval > 0 ? ((current - l) / interval).ToString("F0", CultureInfo.InvariantCulture) : "-";
-            table.AddRow(
-                Markup.Escape(client.Name),
-                client.Pid.ToString(CultureInfo.InvariantCulture),
-                $"{client.Fill}/{client.Capacity}",
-                Rate(client.Pushed, previous?.Pushed),
-                Rate(client.Popped, previous?.Popped),
-                Colour(client.Dropped),
-                Colour(client.Rejected),
-                Colour(client.Late),
-                client.HeartbeatAgeMs < 0 ? "never" : $"{client.HeartbeatAgeMs.ToString("F0", CultureInfo.InvariantCulture)} ms",
-                client.Voices.ToString(CultureInfo.InvariantCulture));
-        }
-        if (now.Clients.Length == 0) table.AddRow("[grey]no clients[/]", "", "", "", "", "", "", "", "", "");
-        return table;
-    }
-
-    private static string Colour(long count) => count == 0 ? "0" : $"[red]{count}[/]";
 
     // The transducers as a grid, 8 to a row (the default array is 4 x 8), shaded by level.
     private static Panel Grid(StatusReport now)

@@ -1,4 +1,5 @@
 using CliWrap;
+using HapticShm.Shared.Platform;
 using HapticShm.Shared.Status;
 
 namespace HapticShm.Cli.ServerControl;
@@ -40,10 +41,24 @@ internal static class ServerLauncher
                 var result = await task.Task.ConfigureAwait(false);
                 // Exit 0 right away means another server won the race; it will be ready soon.
                 if (result.ExitCode != 0)
-                    throw new InvalidOperationException($"{executable} exited with code {result.ExitCode}; see {HapticShm.Shared.Platform.RuntimePaths.ServerLogPath}");
+                    throw new InvalidOperationException($"{executable} exited with code {result.ExitCode}{LastLogLine()}; see {RuntimePaths.ServerLogPath}");
             }
             await Task.Delay(5).ConfigureAwait(false);
         }
-        throw new TimeoutException($"the server (pid {pid}) was not ready within {timeout.TotalSeconds} s; see {HapticShm.Shared.Platform.RuntimePaths.ServerLogPath}");
+        throw new TimeoutException($"the server (pid {pid}) was not ready within {timeout.TotalSeconds} s{LastLogLine()}; see {RuntimePaths.ServerLogPath}");
+    }
+
+    // The server's own words for why it stopped are the last line of its log.
+    private static string LastLogLine()
+    {
+        try
+        {
+            string? last = File.ReadLines(RuntimePaths.ServerLogPath).LastOrDefault(line => line.Length > 0);
+            return last is null ? "" : $" ({last.Trim()})";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
     }
 }

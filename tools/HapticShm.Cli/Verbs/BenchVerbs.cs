@@ -23,6 +23,7 @@ internal static class BenchVerbs
         var seconds = new Option<double>("--seconds") { Description = "How long to measure.", DefaultValueFactory = _ => 3 };
         var capacity = new Option<int>("--capacity") { Description = "Ring capacity in slots (power of two).", DefaultValueFactory = _ => 4096 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        seconds.Positive();
         var ring = new Command("ring", "Push commands from a second process through a ring file and pop them here.") { seconds, capacity, json };
         ring.SetAction(result => RingBench.Run(result.GetValue(seconds), result.GetValue(capacity), result.GetValue(json)));
         return ring;
@@ -33,6 +34,7 @@ internal static class BenchVerbs
         var runs = new Option<int>("--runs") { Description = "How many starts.", DefaultValueFactory = _ => 10 };
         var server = new Option<string?>("--server") { Description = "The server executable (default: $HAPTICSHM_SERVER, else the one next to hapticshm)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (medianMs, minMs, maxMs)." };
+        runs.Within(1, 1000);
         var startup = new Command("startup", "Server start to handshake-ready, median of N runs.") { runs, server, json };
         startup.SetAction(result => StartupBench.Run(result.GetValue(runs), result.GetValue(server), result.GetValue(json)));
         return startup;
@@ -42,6 +44,7 @@ internal static class BenchVerbs
     {
         var seconds = new Option<double>("--seconds") { Description = "Wall time to render for.", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        seconds.Positive();
         var engine = new Command("engine", "Render 8 moving travelling waves + 4 standing waves on 32 channels offline; prints x real time.") { seconds, json };
         engine.SetAction(result => EngineBench.Run(result.GetValue(seconds), result.GetValue(json)));
         return engine;

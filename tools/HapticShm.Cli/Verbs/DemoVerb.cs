@@ -18,6 +18,7 @@ internal static class DemoVerb
         var backend = new Option<string>("--backend") { Description = "auto, jack or null.", DefaultValueFactory = _ => "auto" };
         var outputDirectory = new Option<string>("--output-dir") { Description = "Where demo.wav and demo.png go.", DefaultValueFactory = _ => "." };
         var noMonitor = new Option<bool>("--no-monitor") { Description = "Do not show the live monitor while playing." };
+        backend.AcceptOnlyFromAmong("auto", "jack", "null");
         var demo = new Command("demo", "Start a server, play a built-in sequence with the live monitor, render it to demo.wav and demo.png.") { backend, outputDirectory, noMonitor };
         demo.SetAction(async (result, cancel) =>
             await Run(result.GetValue(backend)!, result.GetValue(outputDirectory)!, !result.GetValue(noMonitor), cancel).ConfigureAwait(false));

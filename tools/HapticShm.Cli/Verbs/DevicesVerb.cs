@@ -5,7 +5,8 @@ using HapticShm.Server.Backends.Asio;
 namespace HapticShm.Cli.Verbs;
 
 /// <summary><c>hapticshm devices</c>: what the server could play to. On Windows the installed
-/// ASIO drivers; elsewhere the JACK server and its playback ports.</summary>
+/// ASIO drivers; elsewhere the JACK server and its playback ports. Finding no device is an
+/// answer, not a failure: it says so, names the null backend, and exits 0.</summary>
 internal static class DevicesVerb
 {
     public static Command Create()
@@ -23,7 +24,8 @@ internal static class DevicesVerb
         if (drivers.Count == 0)
         {
             Console.WriteLine("no ASIO driver is installed (HKLM\\SOFTWARE\\ASIO is empty)");
-            return 1;
+            Console.WriteLine(NullBackendLine);
+            return 0;
         }
         for (int i = 0; i < drivers.Count; i++)
             Console.WriteLine($"[{i}] {drivers[i].Description} (key {drivers[i].Name}, CLSID {drivers[i].Clsid:B})");
@@ -31,14 +33,17 @@ internal static class DevicesVerb
         return 0;
     }
 
+    private const string NullBackendLine = "available: the null backend (no device; the server keeps time and renders silently: hapticshm server start --backend null)";
+
     private static int ListJack(string? serverName)
     {
         try
         {
             if (!JackClient.IsServerRunning(serverName))
             {
-                Console.WriteLine($"no JACK server '{serverName ?? "default"}' is running: start one, e.g. jackd -d alsa (or jackd --no-realtime -d dummy for testing); the server then uses --backend null");
-                return 1;
+                Console.WriteLine($"no JACK server '{serverName ?? "default"}' is running: start one, e.g. jackd -d alsa (or jackd --no-realtime -d dummy for testing)");
+                Console.WriteLine(NullBackendLine);
+                return 0;
             }
             using var client = JackClient.Open("hapticshm-devices", serverName);
             Console.WriteLine($"JACK server '{serverName ?? "default"}': {client.SampleRate} Hz, {client.BufferSize} frames per period");
@@ -49,7 +54,13 @@ internal static class DevicesVerb
             if (ours.Count > 0) Console.WriteLine($"hapticshm server ports: {ours.Count} ({ours[0]} .. {ours[^1]})");
             return 0;
         }
-        catch (Exception e) when (e is DllNotFoundException or JackException)
+        catch (DllNotFoundException)
+        {
+            Console.WriteLine(JackException.LibraryMissingMessage);
+            Console.WriteLine(NullBackendLine);
+            return 0;
+        }
+        catch (JackException e)
         {
             Console.Error.WriteLine($"hapticshm devices: {e.Message}");
             return 1;

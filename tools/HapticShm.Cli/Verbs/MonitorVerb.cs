@@ -27,16 +27,36 @@ internal static class MonitorVerb
     {
         var end = seconds > 0 ? DateTime.UtcNow.AddSeconds(seconds) : DateTime.MaxValue;
         StatusReport? before = null;
-        await AnsiConsole.Live(MonitorView.Build(null, null, 0)).StartAsync(async context =>
+        int width = ConsoleWidth();
+        AnsiConsole.Profile.Width = width;
+        await AnsiConsole.Live(MonitorView.Build(null, null, 0, width)).StartAsync(async context =>
         {
             while (!cancel.IsCancellationRequested && DateTime.UtcNow < end && !(stopWhen?.Invoke() ?? false))
             {
                 StatusReport? now = ServerProbe.TryReadStatus() is StatusBlock block ? StatusReport.From(block) : null;
-                context.UpdateTarget(MonitorView.Build(now, before, 0.1));
+                width = ConsoleWidth(); // follows a resized terminal
+                AnsiConsole.Profile.Width = width;
+                context.UpdateTarget(MonitorView.Build(now, before, 0.1, width));
                 before = now;
                 try { await Task.Delay(100, cancel).ConfigureAwait(false); }
                 catch (TaskCanceledException) { break; }
             }
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>The terminal's width; 80 when the output is piped or redirected (as demo's often is).</summary>
+    public static int ConsoleWidth()
+    {
+        const int Piped = 80;
+        if (Console.IsOutputRedirected) return Piped;
+        try
+        {
+            int width = Console.WindowWidth;
+            return width > 0 ? width : Piped;
+        }
+        catch (IOException)
+        {
+            return Piped;
+        }
     }
 }

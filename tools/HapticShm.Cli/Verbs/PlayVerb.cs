@@ -11,7 +11,7 @@ internal static class PlayVerb
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "A Standard MIDI File (format 0 or 1)." };
+        var file = new Argument<string>("file") { Description = "A Standard MIDI File (format 0, 1 or 2)." };
         var play = new Command("play", "Play a MIDI file on the running server, in real time, the way the plugin would.") { file };
         play.SetAction((result, cancel) => Task.FromResult(Run(result.GetValue(file), cancel)));
         return play;

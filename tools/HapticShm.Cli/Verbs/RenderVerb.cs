@@ -13,13 +13,15 @@ internal static class RenderVerb
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "A Standard MIDI File (format 0 or 1)." };
+        var file = new Argument<string>("file") { Description = "A Standard MIDI File (format 0, 1 or 2)." };
         var output = new Option<string>("--output", "-o") { Description = "The N-channel 32-bit float WAV to write.", Required = true };
         var plot = new Option<string?>("--plot") { Description = "Also draw per-transducer RMS over time and the layout to this PNG." };
         var layout = new Option<string?>("--layout") { Description = "Transducer layout JSON (default 4 x 8 at 5 cm)." };
         var sampleRate = new Option<int>("--sample-rate") { Description = "Frames per second.", DefaultValueFactory = _ => 48000 };
         var block = new Option<int>("--block") { Description = "Frames per engine block (1..4096).", DefaultValueFactory = _ => 64 };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object." };
+        sampleRate.Within(8000, 384000);
+        block.Within(1, 4096);
         var render = new Command("render", "Render a MIDI file to a multichannel WAV (and a PNG plot) with the stimulus engine.") { file, output, plot, layout, sampleRate, block, json };
         render.SetAction(result => Run(result.GetValue(file)!, result.GetValue(output)!, result.GetValue(plot), result.GetValue(layout),
             result.GetValue(sampleRate), result.GetValue(block), result.GetValue(json)));

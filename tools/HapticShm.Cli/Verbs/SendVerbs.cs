@@ -33,6 +33,12 @@ internal static class SendVerbs
         var timbre = new Option<float>("--timbre") { Description = "0..1: moves a travelling-wave source along y.", DefaultValueFactory = _ => 0.5f };
         var duration = new Option<string>("--duration") { Description = "How long the note is held (500ms, 2s).", DefaultValueFactory = _ => "500ms" };
         var tail = new Option<string>("--tail") { Description = "How long to stay connected after the note-off, for the release.", DefaultValueFactory = _ => "600ms" };
+        note.Validators.Add(result =>
+        {
+            if (OptionRules.TryGetValue(result, out int value) && value is < 0 or > 127) result.AddError($"note takes 0..127, not {value}");
+        });
+        velocity.Within(1, 127);
+        channel.Within(1, 16);
         var command = new Verb("note", "Play one note.") { note, velocity, channel, pressure, bend, timbre, duration, tail };
         command.SetAction(result => Run(sender =>
         {
@@ -96,6 +102,9 @@ internal static class SendVerbs
         var rate = new Option<int>("--per-ms") { Description = "Commands per millisecond.", DefaultValueFactory = _ => 100 };
         var notes = new Option<int>("--notes") { Description = "Notes held at once (1..15).", DefaultValueFactory = _ => 12 };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
+        seconds.Positive();
+        rate.Within(1, 10_000);
+        notes.Within(1, 15);
         var command = new Verb("storm", "Stress the server: many notes and MPE changes every millisecond.") { seconds, rate, notes, seed };
         command.SetAction(result => Run(sender =>
         {

@@ -16,6 +16,7 @@ internal sealed class ServerOptionSet
 
     public void AddTo(Command command)
     {
+        Backend.AcceptOnlyFromAmong("auto", "jack", "null", "asio");
         command.Options.Add(Backend);
         command.Options.Add(Layout);
         command.Options.Add(IdleExit);

@@ -7,12 +7,11 @@ namespace HapticShm.Cli.Wav;
 /// <summary>
 /// Streams N planar channels into a 32-bit IEEE float WAVE_FORMAT_EXTENSIBLE file. The header is
 /// written first with zero sizes; the RIFF, fact and data sizes are patched on <see cref="Dispose"/>,
-/// so the stream must be seekable.
+/// so the stream must be seekable. Past 4 GiB the file becomes RF64 (EBU Tech 3306), in the space
+/// the header reserved for it, as sox and ffmpeg read it.
 /// </summary>
 public sealed class MultichannelWavWriter : IDisposable
 {
-    private const long MaxRiffSize = uint.MaxValue;
-
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private float[] _interleaved = [];
@@ -70,12 +69,23 @@ public sealed class MultichannelWavWriter : IDisposable
         Append(output, frames);
     }
 
+    /// <summary>Appends <paramref name="frames"/> frames of silence by seeking past them: on a file
+    /// system with sparse files they take no space (a long silent render, or a test of the 4 GiB limit).</summary>
+    public void WriteSilence(long frames)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentOutOfRangeException.ThrowIfNegative(frames);
+        _stream.Seek(frames * BlockAlign, SeekOrigin.Current);
+        FramesWritten += frames;
+    }
+
     /// <summary>Patches the sizes in the header and closes the stream (unless left open).</summary>
     public void Dispose()
     {
         if (_disposed) return;
         _disposed = true;
         long end = _stream.Position;
+        if (_stream.Length < end) _stream.SetLength(end); // silence written last exists only as a seek
         _stream.Position = StartPosition;
         _stream.Write(WavHeaderWriter.Create(ChannelCount, SampleRate, FramesWritten));
         _stream.Position = end;
@@ -88,9 +98,6 @@ public sealed class MultichannelWavWriter : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (channelCount != ChannelCount) throw new ArgumentException($"block has {channelCount} channels, the file {ChannelCount}");
         ArgumentOutOfRangeException.ThrowIfNegative(frames);
-        long dataBytes = (FramesWritten + frames) * BlockAlign;
-        if (WavFormat.DataOffset - 8 + dataBytes > MaxRiffSize)
-            throw new InvalidOperationException($"a WAV file holds at most 4 GiB: {FramesWritten + frames} frames of {ChannelCount} channels do not fit");
         if (_interleaved.Length < frames * ChannelCount) _interleaved = new float[frames * ChannelCount];
     }
 
