@@ -12,9 +12,10 @@ namespace HapticShm.Plugin.Core.Timing;
 /// reach the server after their own timestamp. Averaging cannot do this: a least-squares line or a
 /// delay-locked loop through +-2 ms of jitter needs tens of thousands of blocks to steady to
 /// 20 us, while the envelope's maximum over N blocks settles to about 4 ms / N.
-/// - Offset: the largest residual (call time minus line) over the current and the previous
-///   segment (a segment is at least <see cref="SegmentSeconds"/> and <see cref="MinSegmentBlocks"/>
-///   blocks). A later call raises it at once; it comes down when a segment ends.
+/// - Offset: the largest residual (call time minus line) over the current segment and the
+///   <see cref="EnvelopeSegments"/> - 1 before it (a segment is at least <see cref="SegmentSeconds"/>
+///   and <see cref="MinSegmentBlocks"/> blocks, so the maximum is taken over thousands of calls).
+///   A later call raises it at once; it comes down when the segment that held it leaves.
 /// - Rate: starts at 1e9 / sample rate; at the end of each segment the slope of the last
 ///   <see cref="HistoryLength"/> segment maxima (least squares) corrects it by half, within
 ///   +-<see cref="MaxSkew"/>, turning about the current position so the stamps stay continuous
@@ -36,6 +37,7 @@ public sealed class BlockClock
     public const long OutlierNs = 5_000_000;
     public const int OutliersToReanchor = 8;
     public const int HistoryLength = 8;
+    public const int EnvelopeSegments = 4;
     public const double MaxSkew = 500e-6;
     private const double SkewGain = 0.5;
 
@@ -53,7 +55,7 @@ public sealed class BlockClock
     private int _segmentBlocks;
     private double _segmentMax;
     private long _segmentMaxPosition;
-    private double _previousMax;
+    private double _closedMax;
     private int _historyCount;
     private int _outliers;
     private bool _hasHostOffset;
@@ -102,7 +104,7 @@ public sealed class BlockClock
         if (!_anchored || position != _nextPosition) Anchor(position, measured);
         else Observe(position, measured);
         _nextPosition = position + samples;
-        BlockStartNs = (long)Math.Round(Line(position) + Math.Max(_segmentMax, _previousMax));
+        BlockStartNs = (long)Math.Round(Line(position) + Math.Max(_segmentMax, _closedMax));
         return BlockStartNs;
     }
 
@@ -129,7 +131,7 @@ public sealed class BlockClock
         _segmentBlocks = 0;
         _segmentMax = 0;
         _segmentMaxPosition = position;
-        _previousMax = double.NegativeInfinity;
+        _closedMax = double.NegativeInfinity;
         _historyCount = 0;
         _outliers = 0;
         Anchors++;
@@ -138,7 +140,7 @@ public sealed class BlockClock
     private void Observe(long position, double measured)
     {
         double residual = measured - Line(position);
-        if (residual > Math.Max(_segmentMax, _previousMax) + OutlierNs)
+        if (residual > Math.Max(_segmentMax, _closedMax) + OutlierNs)
         {
             if (++_outliers >= OutliersToReanchor) Anchor(position, measured);
             return;
@@ -159,11 +161,13 @@ public sealed class BlockClock
         _historyResidual[slot] = _segmentMax;
         _historyPosition[slot] = _segmentMaxPosition;
         _historyCount++;
-        _previousMax = _segmentMax;
         _segmentMax = double.NegativeInfinity;
         _segmentStart = position;
         _segmentBlocks = 0;
         if (_historyCount >= 3) CorrectRate(position);
+        _closedMax = double.NegativeInfinity;
+        for (int i = 1; i < EnvelopeSegments && i <= _historyCount; i++)
+            _closedMax = Math.Max(_closedMax, _historyResidual[(_historyCount - i) % HistoryLength]);
     }
 
     // Least-squares slope of the segment maxima: how far the line's rate is off.
@@ -194,6 +198,5 @@ public sealed class BlockClock
         _originPosition = position;
         _nsPerSample = target;
         for (int i = 0; i < count; i++) _historyResidual[i] -= delta * (_historyPosition[i] - position);
-        _previousMax -= delta * (_historyPosition[(_historyCount - 1) % HistoryLength] - position);
     }
 }
