@@ -1,0 +1,111 @@
+using HapticShm.Plugin.Core.Connection;
+using HapticShm.Plugin.Core.Parameters;
+using HapticShm.Plugin.Interop;
+using HapticShm.Plugin.Tests.Host;
+using HapticShm.Shared.Protocol;
+using static HapticShm.Plugin.Tests.Host.Interop.Vst;
+using Libc = HapticShm.Plugin.Tests.Host.Interop.Libc;
+
+namespace HapticShm.Plugin.Tests.Native;
+
+/// <summary>The published library with a ProcessContext: what it asks the host for, loop wraps,
+/// offline mode and the haptic offset, through process() as a host calls it.</summary>
+[Collection(NativeHostCollection.Name)]
+public sealed unsafe class PluginTimingTests(NativeModule module, ITestOutputHelper output) : IDisposable
+{
+    private const double SampleRate = 48000;
+    private const int BlockSize = 256;
+    private readonly TempRing _ring = new();
+
+    private PluginInstance StartPlugin()
+    {
+        Assert.Equal(0, Libc.setenv(RingConnection.RingOverrideVariable, _ring.Path, 1));
+        var plugin = new PluginInstance(module);
+        plugin.Setup(SampleRate, BlockSize, ProcessData.kSample32);
+        plugin.Start();
+        return plugin;
+    }
+
+    private static ProcessContext Context(long continuous, long projectTime, bool playing) => new()
+    {
+        state = ProcessContext.kContTimeValid | (playing ? ProcessContext.kPlaying : 0),
+        sampleRate = SampleRate,
+        continousTimeSamples = continuous,
+        projectTimeSamples = projectTime,
+        tempo = 120,
+    };
+
+    [Fact]
+    public void ProcessContextRequirements_AsksForSystemTimeContinuousTimeAndTransport()
+    {
+        using var plugin = new PluginInstance(module);
+        void* requirements = Query(plugin.Component, Iids.IProcessContextRequirements);
+        uint flags = V<IProcessContextRequirementsVtbl>(requirements)->getProcessContextRequirements(requirements);
+        Release(requirements);
+        Assert.Equal((1u << 0) | (1u << 1) | (1u << 10), flags); // kNeedSystemTime | kNeedContinousTimeSamples | kNeedTransportState
+    }
+
+    [Fact]
+    public void LoopWrap_ReleasesTheNoteCutByTheLoopEnd()
+    {
+        using PluginInstance plugin = StartPlugin();
+        using var call = new ProcessCall(BlockSize, ProcessData.kSample32) { WithContext = true };
+        call.Context = Context(0, 4 * BlockSize, playing: true);
+        call.Events.NoteOn(100, 0, 60, 0.8f, noteId: 1);
+        Assert.Equal(VstResult.kResultOk, call.Run(plugin.Processor, out _));
+        using var empty = new ProcessCall(BlockSize, ProcessData.kSample32) { WithContext = true, Context = Context(BlockSize, 5 * BlockSize, playing: true) };
+        Assert.Equal(VstResult.kResultOk, empty.Run(plugin.Processor, out _));
+        using var wrapped = new ProcessCall(BlockSize, ProcessData.kSample32) { WithContext = true, Context = Context(2 * BlockSize, 0, playing: true) };
+        wrapped.Events.NoteOn(0, 0, 62, 0.8f, noteId: 2);
+        Assert.Equal(VstResult.kResultOk, wrapped.Run(plugin.Processor, out _));
+        plugin.Stop();
+
+        Command[] notes = [.. _ring.Drain().Where(c => c.Kind is CommandKind.NoteOn or CommandKind.NoteOff)];
+        Assert.Equal([(CommandKind.NoteOn, 1), (CommandKind.NoteOff, 1), (CommandKind.NoteOn, 2)], notes.Select(c => (c.Kind, c.NoteId)));
+    }
+
+    [Fact]
+    public void Offline_NotesReachNoRing()
+    {
+        using PluginInstance plugin = StartPlugin();
+        using var call = new ProcessCall(BlockSize, ProcessData.kSample32) { ProcessMode = 2, WithContext = true, Context = Context(0, 0, playing: true) };
+        call.Events.NoteOn(10, 0, 60, 0.8f, noteId: 1);
+        call.Events.NoteOff(200, 0, 60, noteId: 1);
+        for (int i = 0; i < 100; i++)
+        {
+            call.Context.continousTimeSamples = call.Context.projectTimeSamples = i * BlockSize;
+            Assert.Equal(VstResult.kResultOk, call.Run(plugin.Processor, out _));
+        }
+        plugin.Stop();
+
+        List<Command> commands = _ring.Drain();
+        Assert.DoesNotContain(commands, c => c.Kind is CommandKind.NoteOn or CommandKind.NoteOff or CommandKind.Mpe);
+    }
+
+    [Fact]
+    public void HapticOffset_DelaysTheNextNotes()
+    {
+        using PluginInstance plugin = StartPlugin();
+        using var first = new ProcessCall(BlockSize, ProcessData.kSample32) { WithContext = true, Context = Context(0, 0, playing: false) };
+        first.Events.NoteOn(0, 0, 60, 0.8f, noteId: 1);
+        Assert.Equal(VstResult.kResultOk, first.Run(plugin.Processor, out _));
+        using var second = new ProcessCall(BlockSize, ProcessData.kSample32) { WithContext = true, Context = Context(BlockSize, 0, playing: false) };
+        second.Parameters.Add(ParameterIds.HapticOffset, 0, PluginParameters.All[PluginParameters.IndexOf(ParameterIds.HapticOffset)].ToNormalized(500));
+        second.Events.NoteOff(0, 0, 60, noteId: 1);
+        Assert.Equal(VstResult.kResultOk, second.Run(plugin.Processor, out _));
+        plugin.Stop();
+
+        Command[] notes = [.. _ring.Drain().Where(c => c.Kind is CommandKind.NoteOn or CommandKind.NoteOff)];
+        Assert.Equal(2, notes.Length);
+        double gapMs = (notes[1].TimestampNs - notes[0].TimestampNs) / 1e6;
+        output.WriteLine($"note-off one block after the note-on, haptic offset 0 -> 500 ms: stamps {gapMs:F3} ms apart");
+        // One block (5.33 ms) plus 500 ms, and whatever the host's clock did between the calls.
+        Assert.InRange(gapMs, 505.3, 600);
+    }
+
+    public void Dispose()
+    {
+        Libc.unsetenv(RingConnection.RingOverrideVariable);
+        _ring.Dispose();
+    }
+}
