@@ -103,6 +103,48 @@ public sealed unsafe class PluginTimingTests(NativeModule module, ITestOutputHel
         Assert.InRange(gapMs, 505.3, 600);
     }
 
+    [Fact]
+    public void HostSystemTime_CallsJitteredByTheScheduler_StampsStayOnTheHostsLine()
+    {
+        // The host stamps each block on the monotonic clock at its exact period and calls
+        // process() whenever this thread wakes up after that (0-2 ms more asked for, plus the
+        // scheduler's own delay): the note at offset 0 of every block must sit on one line.
+        using PluginInstance plugin = StartPlugin();
+        using var call = new ProcessCall(BlockSize, ProcessData.kSample32) { WithContext = true };
+        call.Events.NoteOn(0, 0, 60, 0.8f, noteId: -1);
+        call.Events.NoteOff(BlockSize - 1, 0, 60, noteId: -1);
+        const int blocks = 200;
+        double blockNs = BlockSize * 1e9 / SampleRate;
+        var random = new Random(3);
+        var due = new long[blocks];
+        long lateMin = long.MaxValue, lateMax = 0;
+        long t0 = HapticShm.Shared.MonotonicClock.NowNs() + 20_000_000;
+        for (int i = 0; i < blocks; i++)
+        {
+            due[i] = t0 + (long)Math.Round(i * blockNs);
+            long callAt = due[i] + random.Next(0, 2_000_000);
+            while (HapticShm.Shared.MonotonicClock.NowNs() < callAt) Thread.Sleep(TimeSpan.FromTicks(Math.Max(1, (callAt - HapticShm.Shared.MonotonicClock.NowNs()) / 100)));
+            call.Context = Context(i * BlockSize, i * BlockSize, playing: true);
+            call.Context.state |= ProcessContext.kSystemTimeValid;
+            call.Context.systemTime = due[i];
+            long late = HapticShm.Shared.MonotonicClock.NowNs() - due[i];
+            lateMin = Math.Min(lateMin, late);
+            lateMax = Math.Max(lateMax, late);
+            Assert.Equal(VstResult.kResultOk, call.Run(plugin.Processor, out _));
+        }
+        plugin.Stop();
+
+        long[] noteOns = [.. _ring.Drain().Where(c => c.Kind == CommandKind.NoteOn).Select(c => c.TimestampNs)];
+        Assert.Equal(blocks, noteOns.Length);
+        long offset = noteOns[0] - due[0];
+        long worst = 0;
+        for (int i = 0; i < blocks; i++) worst = Math.Max(worst, Math.Abs(noteOns[i] - due[i] - offset));
+        output.WriteLine($"{blocks} blocks of {BlockSize} called {lateMin / 1000.0:F0}..{lateMax / 1000.0:F0} us after their system time; " +
+                         $"note stamps = system time + {offset / 1000.0:F1} us, max deviation {worst} ns");
+        Assert.InRange(offset, 0, lateMax);
+        Assert.True(worst <= 2, $"stamps {worst} ns off the host's line");
+    }
+
     public void Dispose()
     {
         Libc.unsetenv(RingConnection.RingOverrideVariable);
