@@ -46,6 +46,31 @@ public sealed unsafe class PluginTimingTests(NativeModule module, ITestOutputHel
     }
 
     [Fact]
+    public void Controller_ListsHapticOffsetInMilliseconds()
+    {
+        using var plugin = new PluginInstance(module);
+        var controller = V<IEditControllerVtbl>(plugin.Controller);
+        int count = controller->getParameterCount(plugin.Controller);
+        ParameterInfo info = default;
+        for (int i = 0; i < count; i++)
+        {
+            Assert.Equal(VstResult.kResultOk, controller->getParameterInfo(plugin.Controller, i, &info));
+            if (info.id == ParameterIds.HapticOffset) break;
+        }
+        Assert.Equal(ParameterIds.HapticOffset, info.id);
+        Assert.Equal("Haptic offset", FixedStrings.ReadUtf16(info.title, 128));
+        Assert.Equal("ms", FixedStrings.ReadUtf16(info.units, 128));
+        Assert.Equal(50.0 / 550.0, info.defaultNormalizedValue, 12); // 0 ms on -50..+500
+        Assert.NotEqual(0, info.flags & ParameterInfo.kCanAutomate);
+
+        char* text = stackalloc char[128];
+        double normalized = (120.0 + 50.0) / 550.0;
+        Assert.Equal(VstResult.kResultOk, controller->getParamStringByValue(plugin.Controller, ParameterIds.HapticOffset, normalized, text));
+        Assert.Equal("120 ms", FixedStrings.ReadUtf16(text, 128));
+        Assert.Equal(120.0, controller->normalizedParamToPlain(plugin.Controller, ParameterIds.HapticOffset, normalized), 9);
+    }
+
+    [Fact]
     public void LoopWrap_ReleasesTheNoteCutByTheLoopEnd()
     {
         using PluginInstance plugin = StartPlugin();
