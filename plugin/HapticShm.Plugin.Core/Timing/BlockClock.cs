@@ -20,8 +20,11 @@ namespace HapticShm.Plugin.Core.Timing;
 ///   <see cref="HistoryLength"/> segment maxima (least squares) corrects it by half, within
 ///   +-<see cref="MaxSkew"/>, turning about the current position so the stamps stay continuous
 ///   (the audio device's crystal and the monotonic clock differ by some ppm).
-/// - A call more than <see cref="OutlierNs"/> after the envelope (a hiccup) is left out; after
-///   <see cref="OutliersToReanchor"/> of them in a row the timeline has moved and the line re-anchors.
+/// - A call more than <see cref="LateOutlierNs"/> after the envelope (a hiccup) is left out of the
+///   fit and stamped when it was measured (its commands cannot sound earlier). A call more than
+///   <see cref="EarlyOutlierNs"/> before it (a host running faster than real time) is left out too.
+///   After <see cref="OutliersToReanchor"/> of either in a row the line re-anchors. The early bound is
+///   wide because a host may run several blocks back to back at the start of a long device period.
 /// - Re-anchored also when the position is not contiguous with the previous block's end (the
 ///   host's continuous time jumped) and when the sample rate changes (the rate starts over).
 /// - Position: the host's continuous time when it gives one, else the samples counted here.
@@ -34,7 +37,8 @@ public sealed class BlockClock
 {
     public const double SegmentSeconds = 2.0;
     public const int MinSegmentBlocks = 512;
-    public const long OutlierNs = 5_000_000;
+    public const long LateOutlierNs = 5_000_000;
+    public const long EarlyOutlierNs = 100_000_000;
     public const int OutliersToReanchor = 8;
     public const int HistoryLength = 8;
     public const int EnvelopeSegments = 4;
@@ -101,10 +105,11 @@ public sealed class BlockClock
         long position = block.HasContinuousTime ? block.ContinuousTimeSamples : _countedPosition;
         _countedPosition += samples;
         double measured = Measure(block);
+        bool onLine = true;
         if (!_anchored || position != _nextPosition) Anchor(position, measured);
-        else Observe(position, measured);
+        else onLine = Observe(position, measured);
         _nextPosition = position + samples;
-        BlockStartNs = (long)Math.Round(Line(position) + Math.Max(_segmentMax, _closedMax));
+        BlockStartNs = (long)Math.Round(onLine ? Line(position) + Math.Max(_segmentMax, _closedMax) : measured);
         return BlockStartNs;
     }
 
@@ -137,13 +142,17 @@ public sealed class BlockClock
         Anchors++;
     }
 
-    private void Observe(long position, double measured)
+    // False for a late outlier: that block is stamped at its measurement.
+    private bool Observe(long position, double measured)
     {
         double residual = measured - Line(position);
-        if (residual > Math.Max(_segmentMax, _closedMax) + OutlierNs)
+        double envelope = Math.Max(_segmentMax, _closedMax);
+        bool late = residual > envelope + LateOutlierNs;
+        if (late || residual < envelope - EarlyOutlierNs)
         {
-            if (++_outliers >= OutliersToReanchor) Anchor(position, measured);
-            return;
+            if (++_outliers < OutliersToReanchor) return !late;
+            Anchor(position, measured);
+            return true;
         }
         _outliers = 0;
         if (_segmentBlocks >= MinSegmentBlocks && position - _segmentStart >= SegmentSeconds * _sampleRate) EndSegment(position);
@@ -153,6 +162,7 @@ public sealed class BlockClock
             _segmentMax = residual;
             _segmentMaxPosition = position;
         }
+        return true;
     }
 
     private void EndSegment(long position)

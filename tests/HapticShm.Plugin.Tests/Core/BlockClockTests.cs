@@ -136,20 +136,43 @@ public sealed class BlockClockTests(ITestOutputHelper output)
         long position = positions[^1] + 128;
         long due = stamps[^1] + step;
 
-        var block = HostBlock.Bare(due + 30_000_000, 128); // a 30 ms hiccup
+        var block = HostBlock.Bare(due + 30_000_000, 128); // a 30 ms hiccup: stamped when it came, left out of the fit
         block.HasContinuousTime = true;
         block.ContinuousTimeSamples = position;
-        Assert.InRange(clock.Advance(block), due - 1, due + 1); // rounding of the test's due times
+        Assert.Equal(due + 30_000_000, clock.Advance(block));
         Assert.Equal(1, clock.Anchors);
+        block.ContinuousTimeSamples += 128;
+        block.NowNs = due + step;
+        Assert.InRange(clock.Advance(block), due + step - 1, due + step + 1); // back on the line (the test's due times are rounded)
+        block.NowNs += 30_000_000; // from here on every call is 30 ms late: the timeline moved
 
-        for (int i = 1; i <= BlockClock.OutliersToReanchor - 1; i++)
+        for (int i = 1; i <= BlockClock.OutliersToReanchor; i++)
         {
             block.ContinuousTimeSamples += 128;
             block.NowNs += step;
-            clock.Advance(block);
+            Assert.Equal(block.NowNs, clock.Advance(block));
+            Assert.Equal(i < BlockClock.OutliersToReanchor ? 1 : 2, clock.Anchors);
         }
-        Assert.Equal(2, clock.Anchors);
         Assert.Equal(block.NowNs, clock.BlockStartNs);
+    }
+
+    [Fact]
+    public void Advance_HostFasterThanRealTime_ReAnchorsBeforeRunningFarAhead()
+    {
+        // A host that computes 64-sample blocks every millisecond (1.33 ms of audio each).
+        var clock = new BlockClock(SampleRate);
+        var block = HostBlock.Bare(Start, 64);
+        block.HasContinuousTime = true;
+        long ahead = 0;
+        for (int i = 0; i < 5000; i++)
+        {
+            block.NowNs = Start + i * 1_000_000L;
+            block.ContinuousTimeSamples = i * 64L;
+            ahead = Math.Max(ahead, clock.Advance(block) - block.NowNs);
+        }
+        output.WriteLine($"5 s of 6.7 s of audio: {clock.Anchors} anchors, stamps at most {ahead / 1e6:F1} ms ahead of the calls");
+        Assert.True(clock.Anchors > 5, $"{clock.Anchors} anchors");
+        Assert.InRange(ahead, 0, BlockClock.EarlyOutlierNs + 3_000_000);
     }
 
     [Fact]
