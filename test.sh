@@ -36,6 +36,36 @@ rm -rf "$winrestore"
 dotnet build HapticShm.sln -c Release -nologo -clp:ErrorsOnly
 # The plugin tests load the published bundle artifacts/HapticShm.vst3 (NativeAOT).
 dotnet publish plugin/HapticShm.Plugin -c Release -nologo -v:q -clp:ErrorsOnly
+# Steinberg's VST3 validator, extensive mode (-e), on the published bundle. A failure fails
+# test.sh (status 1) but the test projects still run. The plugin launches a server: it runs in a
+# private runtime dir, and whatever server still runs there afterwards is stopped by its pid.
+status=0
+validator=${HAPTICSHM_VST3_VALIDATOR:-../shared/tools/vst3-validator}
+if [ ! -x "$validator" ]; then
+    echo "test.sh: the VST3 validator is missing: expected at $validator (../shared/tools/vst3-validator beside this checkout, or set HAPTICSHM_VST3_VALIDATOR)" >&2
+    status=1
+else
+    vdir=$(mktemp -d)
+    chmod 700 "$vdir"
+    vlog=$(mktemp)
+    vstatus=0
+    XDG_RUNTIME_DIR="$vdir" "$validator" -e artifacts/HapticShm.vst3 >"$vlog" 2>&1 || vstatus=$?
+    echo "test.sh: vst3-validator -e: $(grep -E '^Result:' "$vlog" | tail -n 1 || echo 'no Result line')"
+    if [ "$vstatus" -ne 0 ]; then
+        grep -B 3 -F '[XXXXXXX Failed]' "$vlog" | head -n 40 >&2 || true
+        echo "test.sh: vst3-validator exited $vstatus (full output: $vlog)" >&2
+        status=1
+    else
+        rm -f "$vlog"
+    fi
+    for pid in $(pgrep -f hapticshm-server || true); do
+        if tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qxF "XDG_RUNTIME_DIR=$vdir"; then
+            kill -TERM "$pid" 2>/dev/null || true
+            for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        fi
+    done
+    rm -rf "$vdir"
+fi
 # Every test asserts only what our code decides (counts, samples, bytes); figures that depend on
 # the machine's scheduler are printed, never asserted, and nothing is retried. Tests marked
 # Category=Timing (the 30 s storm, the CLI's bench latency / soak / chaos runs) take minutes of
@@ -46,7 +76,6 @@ if [ "${HAPTICSHM_TIMING_TESTS:-1}" = "0" ]; then
     echo "test.sh: the minutes-long Category=Timing runs left out (HAPTICSHM_TIMING_TESTS=0)"
 fi
 log=$(mktemp)
-status=0
 # One project at a time: the real-time tests (jackd, the server) need the two cores to themselves.
 for project in tests/*.Tests/*.Tests.csproj; do
     dotnet test "$project" -c Release --no-build -nologo "${filter[@]}" "$@" 2>&1 | grep -v "^Cannot connect to server" | tee -a "$log" || status=1

@@ -12,6 +12,8 @@ public static class ParameterIds
     public const uint Ceiling = 3;
     public const uint Attack = 4;
     public const uint Release = 5;
+    /// <summary>Milliseconds added to every timestamp (not an engine parameter).</summary>
+    public const uint HapticOffset = 6;
     public const uint Bypass = 100;
 
     /// <summary>First hidden MIDI parameter: id = MidiBase + channel * MidiStride + control.</summary>

@@ -2,7 +2,7 @@ using HapticShm.Shared.Protocol;
 
 namespace HapticShm.Plugin.Core.Parameters;
 
-/// <summary>The fixed parameter table: five engine parameters, bypass, then the 48 hidden MIDI
+/// <summary>The fixed parameter table: five engine parameters, bypass, the haptic offset, then the 48 hidden MIDI
 /// controller parameters (16 channels x pressure, pitch bend, CC74).</summary>
 public static class PluginParameters
 {
@@ -25,6 +25,7 @@ public static class PluginParameters
             ParameterIds.Attack => 3,
             ParameterIds.Release => 4,
             ParameterIds.Bypass => 5,
+            ParameterIds.HapticOffset => 6,
             _ => -1,
         };
     }
@@ -39,6 +40,8 @@ public static class PluginParameters
             Engine(ParameterIds.Attack, "Attack", "Att", "s", ParamId.AttackSeconds, 0),
             Engine(ParameterIds.Release, "Release", "Rel", "s", ParamId.ReleaseSeconds, 0),
             new(ParameterIds.Bypass, "Bypass", "Byp", "", 0, 1, 0, 1, null, IsBypass: true),
+            // Delays (or advances) every command to line the transducers up with the DAW's audio output.
+            new(ParameterIds.HapticOffset, "Haptic offset", "Offset", "ms", -50, 500, 0, 0, null),
         };
         string[] names = ["Aftertouch", "Pitch bend", "CC74"];
         double[] defaults = [0.0, 0.5, 0.5];

@@ -41,6 +41,7 @@ public sealed partial class PluginProcessor
         int index = PluginParameters.IndexOf(parameterId);
         if (index < 0 || !double.IsFinite(normalized)) return;
         Volatile.Write(ref _normalized[index], Math.Clamp(normalized, 0.0, 1.0));
+        if (parameterId == ParameterIds.HapticOffset) _hapticOffsetNs = ReadHapticOffsetNs();
         SendChangedParameters(sampleOffset);
     }
 
@@ -70,12 +71,7 @@ public sealed partial class PluginProcessor
         _bypassed = bypassed;
         if (!bypassed) return;
         // Bypass releases what sounds; notes played while bypassed are ignored.
-        for (int i = 0; i < _held.Count; i++)
-        {
-            ref HeldNote held = ref _held[i];
-            Emit(Command.NoteOff(held.Channel, held.Pitch, TimestampAt(sampleOffset), held.NoteId));
-        }
-        _held.Clear();
+        ReleaseAllHeld(sampleOffset);
     }
 
     private void ApplyMidiControl(int channel, MidiControl control, double normalized, int sampleOffset)

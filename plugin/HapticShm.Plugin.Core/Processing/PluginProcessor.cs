@@ -1,5 +1,6 @@
 using HapticShm.Plugin.Core.Input;
 using HapticShm.Plugin.Core.Parameters;
+using HapticShm.Plugin.Core.Timing;
 using HapticShm.Shared;
 using HapticShm.Shared.Ring;
 
@@ -7,10 +8,11 @@ namespace HapticShm.Plugin.Core.Processing;
 
 /// <summary>
 /// Turns one host block of note events and parameter points into <see cref="Shared.Protocol.Command"/>s
-/// pushed into the current ring, each stamped block start + sample offset on <see cref="MonotonicClock"/>.
+/// pushed into the current ring, each stamped block start + sample offset + the haptic offset on
+/// <see cref="MonotonicClock"/>.
 /// </summary>
 /// <remarks>
-/// Design: the audio thread calls <see cref="BeginBlock()"/>, <see cref="AddNote"/> /
+/// Design: the audio thread calls <see cref="BeginBlock(in HostBlock)"/>, <see cref="AddNote"/> /
 /// <see cref="AddParameterPoint"/> for every input, then <see cref="EndBlock"/>; inputs are sorted
 /// by sample offset (stable) and converted in time order. Real-time contract of those four: no
 /// allocation, no lock, no syscall, no exception. The ring is swapped by another thread with
@@ -18,6 +20,7 @@ namespace HapticShm.Plugin.Core.Processing;
 /// per block. A block that sees a different ring than the last one re-sends every engine
 /// parameter and every held note first, so a restarted server picks up where the old one was.
 /// With no ring, commands are counted as dropped while the parameter and note tables stay current.
+/// Block starts come from <see cref="BlockClock"/> (see PluginProcessor.Timing.cs).
 /// </remarks>
 public sealed partial class PluginProcessor
 {
@@ -35,6 +38,7 @@ public sealed partial class PluginProcessor
     private int _pendingCount;
     private long _blockStartNs;
     private double _nsPerSample = 1e9 / 48000.0;
+    private double _blockNsPerSample = 1e9 / 48000.0;
     private long _blockEpoch;
     private long _dropped;
     private long _sent;
@@ -65,10 +69,13 @@ public sealed partial class PluginProcessor
     /// <summary>The ring commands go to, or null.</summary>
     public RingProducer? Ring => Volatile.Read(ref _ring);
 
-    /// <summary>Sets the rate used to turn sample offsets into nanoseconds (setupProcessing).</summary>
+    /// <summary>Sets the rate used to turn sample offsets into nanoseconds (setupProcessing).
+    /// Call it while no block runs (the host does: setupProcessing precedes setActive).</summary>
     public void SetSampleRate(double sampleRate)
     {
-        if (double.IsFinite(sampleRate) && sampleRate > 0) _nsPerSample = 1e9 / sampleRate;
+        if (!double.IsFinite(sampleRate) || sampleRate <= 0) return;
+        _nsPerSample = 1e9 / sampleRate;
+        _clock.SetSampleRate(sampleRate);
     }
 
     /// <summary>Publishes a new ring (connection thread). The next block re-sends the state into it.</summary>
@@ -89,11 +96,14 @@ public sealed partial class PluginProcessor
     /// <summary>Starts a block now (reads the clock once).</summary>
     public void BeginBlock() => BeginBlock(MonotonicClock.NowNs());
 
-    /// <summary>Starts a block whose first sample sounds at <paramref name="blockStartNs"/>.</summary>
+    /// <summary>Starts a block whose first sample sounds at <paramref name="blockStartNs"/>
+    /// (no clock fit, no transport: for tests and hosts that know better).</summary>
     public void BeginBlock(long blockStartNs)
     {
         Interlocked.Increment(ref _blockEpoch);
         _blockStartNs = blockStartNs;
+        _blockNsPerSample = _nsPerSample;
+        _hapticOffsetNs = ReadHapticOffsetNs();
         _pendingCount = 0;
         _blockRing = Volatile.Read(ref _ring);
     }
@@ -125,6 +135,7 @@ public sealed partial class PluginProcessor
             if (ring is not null) ResendAll();
         }
         if (Interlocked.Exchange(ref _stateChanged, 0) != 0) SendChangedParameters(0);
+        ApplyTransportAndMode();
         SortPending();
         for (int i = 0; i < _pendingCount; i++)
         {
@@ -169,10 +180,13 @@ public sealed partial class PluginProcessor
         }
     }
 
-    private long TimestampAt(int sampleOffset) => _blockStartNs + (long)(sampleOffset * _nsPerSample);
-
     private void Emit(in Shared.Protocol.Command command)
     {
+        if (_offline)
+        {
+            Volatile.Write(ref _skippedOffline, _skippedOffline + 1);
+            return;
+        }
         RingProducer? ring = _blockRing;
         if (ring is not null && ring.TryPush(command)) Volatile.Write(ref _sent, _sent + 1);
         else Volatile.Write(ref _dropped, _dropped + 1);

@@ -1,6 +1,8 @@
 using HapticShm.Plugin.Com;
 using HapticShm.Plugin.Core.Input;
+using HapticShm.Plugin.Core.Timing;
 using HapticShm.Plugin.Interop;
+using HapticShm.Shared;
 
 namespace HapticShm.Plugin.Component;
 
@@ -10,12 +12,31 @@ internal sealed unsafe partial class HapticComponent
     /// <remarks>Real-time contract: no allocation, no lock, no syscall, returns promptly.</remarks>
     public int Process(ProcessData* data)
     {
-        Processor.BeginBlock();
+        Processor.BeginBlock(ReadBlock(data, MonotonicClock.NowNs()));
         if (data->inputParameterChanges != null) ReadParameterChanges(data->inputParameterChanges);
         if (data->inputEvents != null) ReadEvents(data->inputEvents);
         Processor.EndBlock();
         Silence(data);
         return VstResult.kResultOk;
+    }
+
+    /// <summary>The block as the core sees it: mode, size and what the host's ProcessContext
+    /// marks valid.</summary>
+    public static HostBlock ReadBlock(ProcessData* data, long nowNs)
+    {
+        var block = HostBlock.Bare(nowNs, data->numSamples);
+        block.Mode = data->processMode is >= 0 and <= 2 ? (HostProcessMode)data->processMode : HostProcessMode.Realtime;
+        var context = (ProcessContext*)data->processContext;
+        if (context == null) return block;
+        block.SampleRate = double.IsFinite(context->sampleRate) ? context->sampleRate : 0;
+        block.HasContinuousTime = (context->state & ProcessContext.kContTimeValid) != 0;
+        block.ContinuousTimeSamples = context->continousTimeSamples;
+        block.HasSystemTime = (context->state & ProcessContext.kSystemTimeValid) != 0;
+        block.SystemTimeNs = context->systemTime;
+        block.HasTransport = true;
+        block.IsPlaying = (context->state & ProcessContext.kPlaying) != 0;
+        block.ProjectTimeSamples = context->projectTimeSamples;
+        return block;
     }
 
     private void ReadParameterChanges(void* changes)

@@ -7,7 +7,7 @@ namespace HapticShm.Plugin.Component;
 
 /// <summary>
 /// The Audio Module Class: IComponent (slot 0), IAudioProcessor (slot 1), IConnectionPoint
-/// (slot 2). One event input bus, one stereo output bus kept silent: the stimuli leave through
+/// (slot 2), IProcessContextRequirements (slot 3). One event input bus, one stereo output bus kept silent: the stimuli leave through
 /// the ring to the server, not through the host's audio.
 /// </summary>
 internal sealed unsafe partial class HapticComponent : ComObject, IConnectable, IDisposable
@@ -15,11 +15,12 @@ internal sealed unsafe partial class HapticComponent : ComObject, IConnectable, 
     public const int ComponentSlot = 0;
     public const int ProcessorSlot = 1;
     public const int ConnectionSlot = 2;
+    public const int ContextRequirementsSlot = 3;
     public const ulong kStereo = 0x3; // kSpeakerL | kSpeakerR
 
     private readonly RingConnection _connection;
 
-    public HapticComponent() : base([(nint)ComponentExports.Vtbl, (nint)AudioProcessorExports.Vtbl, (nint)ConnectionPointExports.Vtbl])
+    public HapticComponent() : base([(nint)ComponentExports.Vtbl, (nint)AudioProcessorExports.Vtbl, (nint)ConnectionPointExports.Vtbl, (nint)ProcessContextRequirementsExports.Vtbl])
     {
         _connection = new RingConnection(Processor, socketPath: null, launchServer: Server.ServerLauncher.TryLaunch, getEnvironment: ReadEnvironment);
     }
@@ -43,12 +44,14 @@ internal sealed unsafe partial class HapticComponent : ComObject, IConnectable, 
         if (Iids.FUnknown.Matches(iid) || Iids.IPluginBase.Matches(iid) || Iids.IComponent.Matches(iid)) return ComponentSlot;
         if (Iids.IAudioProcessor.Matches(iid)) return ProcessorSlot;
         if (Iids.IConnectionPoint.Matches(iid)) return ConnectionSlot;
+        if (Iids.IProcessContextRequirements.Matches(iid)) return ContextRequirementsSlot;
         return -1;
     }
 
     public void SetActive(bool active)
     {
         if (active == IsActive) return;
+        if (active) Processor.ResetTiming();
         if (active) _connection.Start();
         else _connection.Stop();
         IsActive = active;

@@ -14,6 +14,7 @@ public sealed class ParameterStateTests
         first.AddParameterPoint(ParameterIds.WaveSpeed, 0, 0.25);
         first.AddParameterPoint(ParameterIds.Release, 0, 0.75);
         first.AddParameterPoint(ParameterIds.Routing, 0, 0.5);
+        first.AddParameterPoint(ParameterIds.HapticOffset, 0, 0.2);
         first.EndBlock();
 
         var second = new PluginProcessor();
@@ -22,6 +23,7 @@ public sealed class ParameterStateTests
         foreach (PluginParameter parameter in PluginParameters.All.Where(p => !p.IsHidden))
             Assert.Equal(first.GetNormalized(parameter.Id), second.GetNormalized(parameter.Id));
         Assert.Equal(0.25, second.GetNormalized(ParameterIds.WaveSpeed));
+        Assert.Equal(0.2, second.GetNormalized(ParameterIds.HapticOffset));
         Assert.Equal(first.SaveState(), second.SaveState());
     }
 

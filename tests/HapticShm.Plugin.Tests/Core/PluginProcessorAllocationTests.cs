@@ -1,6 +1,7 @@
 using HapticShm.Plugin.Core.Input;
 using HapticShm.Plugin.Core.Parameters;
 using HapticShm.Plugin.Core.Processing;
+using HapticShm.Plugin.Core.Timing;
 using HapticShm.Plugin.Tests.Host;
 
 namespace HapticShm.Plugin.Tests.Core;
@@ -26,6 +27,47 @@ public sealed class PluginProcessorAllocationTests(ITestOutputHelper output)
         Assert.Equal(0, allocated);
         Assert.True(processor.SentCommands > 10_000 * 6);
         processor.DetachRing();
+    }
+
+    [Fact]
+    public void Process_HostBlocksWithContextLoopWrapsAndBounces_AllocateNothing()
+    {
+        using var ring = new TempRing(capacity: 1 << 16);
+        var processor = new PluginProcessor();
+        processor.SetSampleRate(48000);
+        processor.AttachRing(ring.Ring.Producer);
+        long position = 0;
+        RunHostBlocks(processor, ring, 4_000, ref position); // warm up, past the clock's first segments
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        RunHostBlocks(processor, ring, 10_000, ref position);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        output.WriteLine($"host blocks with context (loop wrap every 64 blocks, 1 in 500 offline): {allocated} bytes allocated, {processor.TransportReleases} transport releases, {processor.Clock.Anchors} anchors");
+
+        Assert.Equal(0, allocated);
+        Assert.True(processor.TransportReleases > 100);
+        processor.DetachRing();
+    }
+
+    private static void RunHostBlocks(PluginProcessor processor, TempRing ring, int count, ref long position)
+    {
+        var block = new HostBlock { NumSamples = 64, SampleRate = 48000, HasContinuousTime = true, HasSystemTime = true, HasTransport = true, IsPlaying = true };
+        for (int i = 0; i < count; i++)
+        {
+            block.NowNs = 1_000_000_000 + position * 20_833 + (i % 7) * 100_000;
+            block.SystemTimeNs = position * 20_833;
+            block.ContinuousTimeSamples = position;
+            block.ProjectTimeSamples = (position % (64 * 64)); // a loop of 64 blocks
+            block.Mode = i % 500 == 499 ? HostProcessMode.Offline : HostProcessMode.Realtime;
+            processor.BeginBlock(block);
+            processor.AddNote(NoteInput.NoteOn(3, i % 16, 36 + i % 48, 0.8, noteId: i));
+            processor.AddParameterPoint(ParameterIds.HapticOffset, 10, (i % 5) / 5.0);
+            processor.EndBlock();
+            position += 64;
+            while (ring.Ring.Consumer.TryPop(out _))
+            {
+            }
+        }
     }
 
     private static void RunBlocks(PluginProcessor processor, TempRing ring, int count)

@@ -31,13 +31,24 @@ internal sealed unsafe class ProcessCall : IDisposable
 
     public TestParameterChanges Parameters { get; } = new();
 
+    /// <summary>ProcessData.processMode (0 realtime, 1 prefetch, 2 offline).</summary>
+    public int ProcessMode { get; set; }
+
+    /// <summary>The ProcessContext passed with the call, when <see cref="WithContext"/>.</summary>
+    public ProcessContext Context;
+
+    public bool WithContext { get; set; }
+
     public int Run(void* processor, out ulong silenceFlags)
     {
         fixed (void** channels = _channels)
         {
             var output = new AudioBusBuffers { numChannels = 2, silenceFlags = 0, channelBuffers = channels };
+            ProcessContext context = Context;
             var data = new ProcessData
             {
+                processMode = ProcessMode,
+                processContext = WithContext ? &context : null,
                 symbolicSampleSize = SampleSize,
                 numSamples = NumSamples,
                 numOutputs = 1,

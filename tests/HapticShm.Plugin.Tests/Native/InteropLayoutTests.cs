@@ -22,6 +22,7 @@ public sealed unsafe class InteropLayoutTests
         Assert.Equal(696, sizeof(PClassInfoW));
         Assert.Equal(816, sizeof(NoteExpressionTypeInfo));
         Assert.Equal(20, sizeof(NoteOnEvent));
+        Assert.Equal(112, sizeof(ProcessContext));
     }
 
     [Fact]
@@ -37,6 +38,12 @@ public sealed unsafe class InteropLayoutTests
         var e = default(Event);
         Assert.Equal(18, Offset(ref e, ref e.type));
         Assert.Equal(24, Offset(ref e, ref e.noteOn.channel));
+        var context = default(ProcessContext);
+        Assert.Equal(8, Offset(ref context, ref context.sampleRate));
+        Assert.Equal(24, Offset(ref context, ref context.systemTime));
+        Assert.Equal(32, Offset(ref context, ref context.continousTimeSamples));
+        Assert.Equal(88, Offset(ref context, ref context.chord));
+        Assert.Equal(104, Offset(ref context, ref context.samplesToNextClock));
         var info = default(PClassInfo2);
         Assert.Equal(116, Offset(ref info, ref info.classFlags));
     }

@@ -31,7 +31,9 @@ public sealed unsafe class ManagedBuildAllocationTests(ITestOutputHelper output)
         {
             plugin.Setup(48000, 64, ProcessData.kSample32);
             plugin.Start();
-            using var call = new ProcessCall(64, ProcessData.kSample32);
+            using var call = new ProcessCall(64, ProcessData.kSample32) { WithContext = true };
+            call.Context.state = ProcessContext.kContTimeValid | ProcessContext.kSystemTimeValid | ProcessContext.kPlaying;
+            call.Context.sampleRate = 48000;
             call.Events.NoteOn(3, 1, 60, 0.8f, noteId: 1);
             call.Events.PolyPressure(20, 1, 60, 0.5f, noteId: 1);
             call.Events.Expression(30, NoteExpressionTypeInfo.kTuningTypeID, 1, 0.6);
@@ -41,7 +43,7 @@ public sealed unsafe class ManagedBuildAllocationTests(ITestOutputHelper output)
             Run(plugin, call, 2_000, out _); // warm up: JIT, tiering, the connect burst
 
             Run(plugin, call, 10_000, out long allocated);
-            output.WriteLine($"managed build through the VST3 vtables, 10000 process() calls with 4 events + 2 parameter points: {allocated} bytes allocated");
+            output.WriteLine($"managed build through the VST3 vtables, 10000 process() calls with 4 events + 2 parameter points and a ProcessContext: {allocated} bytes allocated");
             Assert.Equal(0, allocated);
             plugin.Stop();
         }
@@ -54,6 +56,10 @@ public sealed unsafe class ManagedBuildAllocationTests(ITestOutputHelper output)
         int noteOns = 0;
         for (int i = 0; i < calls; i++)
         {
+            // A playing transport that loops every 128 blocks, with the host's system time.
+            call.Context.continousTimeSamples = i * 64L;
+            call.Context.projectTimeSamples = i * 64L % (128 * 64);
+            call.Context.systemTime = HapticShm.Shared.MonotonicClock.NowNs();
             long before = GC.GetAllocatedBytesForCurrentThread();
             int result = call.Run(plugin.Processor, out _);
             allocated += GC.GetAllocatedBytesForCurrentThread() - before;
