@@ -34,6 +34,11 @@ winrestore=$(mktemp -d)
 dotnet restore server/HapticShm.Server/HapticShm.Server.csproj -r win-x64 --artifacts-path "$winrestore" -nologo -v:q
 rm -rf "$winrestore"
 dotnet build HapticShm.sln -c Release -nologo -clp:ErrorsOnly
+# The plugin must compile for Windows too (module lookup and server launch have a Windows path):
+# a plain win-x64 build, into a throwaway artifacts folder so this tree's restore stays as it is.
+winbuild=$(mktemp -d)
+dotnet build plugin/HapticShm.Plugin -r win-x64 -c Release --artifacts-path "$winbuild" -nologo -clp:ErrorsOnly
+rm -rf "$winbuild"
 # The plugin tests load the published bundle artifacts/HapticShm.vst3 (NativeAOT).
 dotnet publish plugin/HapticShm.Plugin -c Release -nologo -v:q -clp:ErrorsOnly
 # Steinberg's VST3 validator, extensive mode (-e), on the published bundle. A failure fails

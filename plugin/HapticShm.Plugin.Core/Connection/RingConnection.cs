@@ -1,18 +1,25 @@
 using HapticShm.Plugin.Core.Processing;
-using HapticShm.Shared.Handshake;
 using HapticShm.Shared.Ring;
 
 namespace HapticShm.Plugin.Core.Connection;
 
 /// <summary>
 /// Keeps a <see cref="PluginProcessor"/> supplied with a ring while the plugin is active
-/// (setActive(true) .. setActive(false) / terminate): a background thread connects to the
-/// server (handshake), attaches the ring, watches the session every
-/// <see cref="PollInterval"/> and, when the server goes away, withdraws the ring, asks the
-/// launcher (if any) to start a server, and reconnects. The audio thread only ever sees "ring" or
-/// "no ring".
+/// (setActive(true) .. setActive(false) / terminate): a background <see cref="ConnectionWorker"/>
+/// connects to the server (handshake), attaches the ring, watches the session every
+/// <see cref="PollInterval"/> (socket closed = dead, status heartbeat stalled for
+/// <see cref="HangTimeout"/> = hung: killed) and, when the server goes away, withdraws the ring,
+/// asks the launcher (if any) to start a server, and reconnects. The audio thread only ever sees
+/// "ring" or "no ring".
 /// </summary>
 /// <remarks>
+/// Design: <see cref="Start"/> and <see cref="Stop"/> run on the host's UI thread and never wait
+/// for the worker (it may sit in a connect or a launch for seconds). Stop bumps a generation and
+/// withdraws the ring; a worker attaches only under the same lock and only while its generation is
+/// current, so once Stop returns no old worker can attach again. The old worker then winds down
+/// on its own: it never attaches or detaches for anyone, and hands the mapping of its session to
+/// <see cref="PluginProcessor.RetireRing"/>, which unmaps it only when no block can touch it.
+/// A Start while an old worker still winds down simply starts a new one.
 /// Test seam: when the environment variable <see cref="RingOverrideVariable"/> names a ring file,
 /// <see cref="Start"/> maps that ring directly and no server is involved.
 /// </remarks>
@@ -24,165 +31,124 @@ public sealed class RingConnection : IDisposable
     /// <summary>How often the session is checked; a dead server is noticed within this (plus the check).</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
-    private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(100);
+    /// <summary>A server whose status heartbeat has not moved for this long is hung.</summary>
+    public static readonly TimeSpan HangTimeout = TimeSpan.FromMilliseconds(250);
 
-    private readonly PluginProcessor _processor;
-    private readonly string? _socketPath;
-    private readonly Func<bool>? _launchServer;
-    private readonly string _clientName;
+    private readonly object _ownership = new();
     private readonly Func<string, string?> _getEnvironment;
-    private ManualResetEventSlim? _stop;
-    private Thread? _thread;
+    private ConnectionWorker? _worker;
+    private int _generation;
     private CommandRing? _overrideRing;
     private int _connections;
+    private int _hungServersKilled;
     private string? _lastError;
 
     /// <param name="processor">Receives the rings.</param>
-    /// <param name="socketPath">The server socket; null for <see cref="Shared.Platform.RuntimePaths.SocketPath"/>.</param>
+    /// <param name="socketPath">The server socket; null for <see cref="Shared.Platform.RuntimePaths.SocketPath"/>.
+    /// The status block is read from the same directory.</param>
     /// <param name="launchServer">Starts a server when none answers (returns false if it could not); null to only wait for one.</param>
     /// <param name="getEnvironment">Reads an environment variable; the NativeAOT plugin passes libc getenv
-    /// because the runtime's copy of the environment goes stale once a process has been started.</param>
-    public RingConnection(PluginProcessor processor, string? socketPath = null, Func<bool>? launchServer = null, Func<string, string?>? getEnvironment = null)
+    /// because the runtime's copy of the environment may be stale.</param>
+    /// <param name="reapLaunched">Collects launched servers that have exited (no zombies); called by
+    /// the worker at every poll, so it must be cheap and allocation-free.</param>
+    public RingConnection(PluginProcessor processor, string? socketPath = null, Func<bool>? launchServer = null,
+        Func<string, string?>? getEnvironment = null, Action? reapLaunched = null)
     {
         _getEnvironment = getEnvironment ?? Environment.GetEnvironmentVariable;
-        _processor = processor;
-        _socketPath = socketPath;
-        _launchServer = launchServer;
-        _clientName = $"HapticShm VST3 ({Environment.ProcessId})";
+        Processor = processor;
+        SocketPath = socketPath;
+        LaunchServer = launchServer;
+        ReapLaunched = reapLaunched;
+        ClientName = $"HapticShm VST3 ({Environment.ProcessId})";
     }
 
     /// <summary>Sessions opened so far (each reconnect adds one).</summary>
     public int Connections => Volatile.Read(ref _connections);
 
+    /// <summary>Hung servers this connection killed.</summary>
+    public int HungServersKilled => Volatile.Read(ref _hungServersKilled);
+
     /// <summary>Why the last attempt failed, for diagnostics; null after a success.</summary>
     public string? LastError => Volatile.Read(ref _lastError);
 
-    /// <summary>Whether the background thread runs (or the override ring is mapped).</summary>
-    public bool IsStarted => _thread is not null || _overrideRing is not null;
+    /// <summary>Whether a worker runs for the current activation (or the override ring is mapped).</summary>
+    public bool IsStarted => Volatile.Read(ref _worker) is not null || _overrideRing is not null;
 
-    /// <summary>Starts supplying rings (called from setActive(true), never on the audio thread).</summary>
+    /// <summary>Bytes the current worker thread allocated between its first watched poll of the
+    /// session and its latest (diagnostics: the steady state allocates nothing).</summary>
+    public long WatchAllocatedBytes => Volatile.Read(ref _worker)?.WatchAllocatedBytes ?? 0;
+
+    internal PluginProcessor Processor { get; }
+    internal string? SocketPath { get; }
+    internal Func<bool>? LaunchServer { get; }
+    internal Action? ReapLaunched { get; }
+    internal string ClientName { get; }
+
+    /// <summary>Starts supplying rings (setActive(true), never on the audio thread). Returns at once.</summary>
     public void Start()
     {
+        Processor.ReleaseRetiredRings();
         if (IsStarted) return;
         string? overridePath = _getEnvironment(RingOverrideVariable);
         if (!string.IsNullOrEmpty(overridePath))
         {
             _overrideRing = CommandRing.Open(overridePath);
-            _processor.AttachRing(_overrideRing.Producer);
+            Processor.AttachRing(_overrideRing.Producer);
             Interlocked.Increment(ref _connections);
             return;
         }
-        var stop = new ManualResetEventSlim(false);
-        _stop = stop;
-        _thread = new Thread(() => Run(stop)) { IsBackground = true, Name = "HapticShm connection" };
-        _thread.Start();
+        ConnectionWorker worker;
+        lock (_ownership)
+        {
+            worker = new ConnectionWorker(this, _generation);
+            Volatile.Write(ref _worker, worker);
+        }
+        worker.Start();
     }
 
-    /// <summary>Stops the thread, withdraws the ring (waiting until the audio thread no longer
-    /// uses it) and closes the session.</summary>
+    /// <summary>Withdraws the ring and tells the worker to finish (setActive(false) / terminate).
+    /// Returns at once: the worker closes its session on its own, and the ring's mapping stays
+    /// until no block can touch it.</summary>
     public void Stop()
     {
-        if (_thread is not null)
+        ConnectionWorker? worker;
+        lock (_ownership)
         {
-            _stop!.Set();
-            _thread.Join();
-            _thread = null;
-            _stop.Dispose();
-            _stop = null;
+            _generation++;
+            worker = _worker;
+            Volatile.Write(ref _worker, null);
+        }
+        if (worker is not null)
+        {
+            worker.RequestStop();
+            Processor.DetachRing();
         }
         if (_overrideRing is not null)
         {
-            _processor.DetachRing();
-            _overrideRing.Dispose();
+            Processor.RetireRing(_overrideRing.Producer, _overrideRing);
             _overrideRing = null;
         }
+        Processor.ReleaseRetiredRings();
     }
 
     public void Dispose() => Stop();
 
-    private void Run(ManualResetEventSlim stop)
+    /// <summary>Attaches <paramref name="producer"/> if <paramref name="generation"/> is still the
+    /// current activation; false for a worker that has been stopped.</summary>
+    internal bool TryAttach(int generation, RingProducer producer)
     {
-        ServerSession? session = null;
-        bool launched = false;
-        try
+        lock (_ownership)
         {
-            while (!stop.IsSet)
-            {
-                try
-                {
-                    if (Step(ref session, ref launched)) stop.Wait(session is null ? RetryInterval : PollInterval);
-                }
-                catch (Exception e)
-                {
-                    // Nothing may escape a thread inside the host: note it, drop the session, retry.
-                    Volatile.Write(ref _lastError, e.Message);
-                    Close(ref session);
-                    stop.Wait(RetryInterval);
-                }
-            }
-        }
-        finally
-        {
-            Close(ref session);
-        }
-    }
-
-    /// <summary>One round: connect if needed, else check the session. True when the caller should wait.</summary>
-    private bool Step(ref ServerSession? session, ref bool launched)
-    {
-        if (session is null)
-        {
-            session = TryConnect(ref launched);
+            if (generation != _generation) return false;
+            Processor.AttachRing(producer);
+            Interlocked.Increment(ref _connections);
             return true;
         }
-        if (session.ServerClosed)
-        {
-            // The server died or exited: the audio thread drops (and counts) from now on.
-            Close(ref session);
-            launched = false;
-            return false;
-        }
-        return true;
     }
 
-    private ServerSession? TryConnect(ref bool launched)
-    {
-        try
-        {
-            ServerSession session = HandshakeClient.Connect(_clientName, _socketPath, timeoutMs: 1000);
-            _processor.AttachRing(session.Ring.Producer);
-            Interlocked.Increment(ref _connections);
-            Volatile.Write(ref _lastError, null);
-            return session;
-        }
-        catch (ServerUnavailableException e)
-        {
-            Volatile.Write(ref _lastError, e.Message);
-            // Launch once per outage; the launcher makes racing instances end up with one server.
-            if (!launched && _launchServer is not null) launched = SafeLaunch();
-        }
-        catch (Exception e) when (e is HandshakeRejectedException or RingFormatException or IOException or UnauthorizedAccessException)
-        {
-            Volatile.Write(ref _lastError, e.Message);
-        }
-        return null;
-    }
+    internal bool IsCurrent(int generation) => Volatile.Read(ref _generation) == generation;
 
-    private bool SafeLaunch()
-    {
-        try { return _launchServer!(); }
-        catch (Exception e)
-        {
-            Volatile.Write(ref _lastError, "could not start the server: " + e.Message);
-            return false;
-        }
-    }
+    internal void ReportError(string? message) => Volatile.Write(ref _lastError, message);
 
-    private void Close(ref ServerSession? session)
-    {
-        if (session is null) return;
-        _processor.DetachRing();
-        session.Dispose();
-        session = null;
-    }
+    internal void CountHungServerKilled() => Interlocked.Increment(ref _hungServersKilled);
 }

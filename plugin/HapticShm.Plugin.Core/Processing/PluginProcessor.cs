@@ -81,16 +81,15 @@ public sealed partial class PluginProcessor
     /// <summary>Publishes a new ring (connection thread). The next block re-sends the state into it.</summary>
     public void AttachRing(RingProducer producer) => Volatile.Write(ref _ring, producer);
 
-    /// <summary>Withdraws the ring and waits until the audio thread has left any block that may
-    /// still write into it, so the caller can then unmap it.</summary>
-    public void DetachRing()
+    /// <summary>Withdraws whatever ring is attached and waits a little (at most
+    /// <see cref="DetachWaitMs"/>) for a block that may still write into it. True when no block
+    /// can touch it any more; false when one still may: do not unmap it then, hand its mapping to
+    /// <see cref="RetireRing"/>.</summary>
+    public bool DetachRing()
     {
-        // A full fence, so the epoch read below cannot move above the store (store-load order).
+        // A full fence, so the epoch read cannot move above the store (store-load order).
         Interlocked.Exchange(ref _ring, null);
-        long epoch = Volatile.Read(ref _blockEpoch);
-        if ((epoch & 1) == 0) return;
-        var deadline = Environment.TickCount64 + 1000;
-        while (Volatile.Read(ref _blockEpoch) == epoch && Environment.TickCount64 < deadline) Thread.Sleep(1);
+        return WaitForBlocksThatMayHoldIt(out _);
     }
 
     /// <summary>Starts a block now (reads the clock once).</summary>
@@ -100,6 +99,8 @@ public sealed partial class PluginProcessor
     /// (no clock fit, no transport: for tests and hosts that know better).</summary>
     public void BeginBlock(long blockStartNs)
     {
+        // A block that threw out of EndBlock left the epoch odd: close it first, so epochs pair up.
+        if ((_blockEpoch & 1) != 0) Interlocked.Increment(ref _blockEpoch);
         Interlocked.Increment(ref _blockEpoch);
         _blockStartNs = blockStartNs;
         _blockNsPerSample = _nsPerSample;

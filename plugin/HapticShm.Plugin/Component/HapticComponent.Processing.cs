@@ -13,9 +13,16 @@ internal sealed unsafe partial class HapticComponent
     public int Process(ProcessData* data)
     {
         Processor.BeginBlock(ReadBlock(data, MonotonicClock.NowNs()));
-        if (data->inputParameterChanges != null) ReadParameterChanges(data->inputParameterChanges);
-        if (data->inputEvents != null) ReadEvents(data->inputEvents);
-        Processor.EndBlock();
+        try
+        {
+            if (data->inputParameterChanges != null) ReadParameterChanges(data->inputParameterChanges);
+            if (data->inputEvents != null) ReadEvents(data->inputEvents);
+        }
+        finally
+        {
+            // Even when reading threw: the block epoch must say "left the block" (see RetireRing).
+            Processor.EndBlock();
+        }
         Silence(data);
         return VstResult.kResultOk;
     }

@@ -22,7 +22,8 @@ internal sealed unsafe partial class HapticComponent : ComObject, IConnectable, 
 
     public HapticComponent() : base([(nint)ComponentExports.Vtbl, (nint)AudioProcessorExports.Vtbl, (nint)ConnectionPointExports.Vtbl, (nint)ProcessContextRequirementsExports.Vtbl])
     {
-        _connection = new RingConnection(Processor, socketPath: null, launchServer: Server.ServerLauncher.TryLaunch, getEnvironment: ReadEnvironment);
+        _connection = new RingConnection(Processor, socketPath: null, launchServer: Server.ServerLauncher.TryLaunch, getEnvironment: ReadEnvironment,
+            reapLaunched: Server.ServerLauncher.ReapExited);
     }
 
     /// <summary>Everything host-independent happens here.</summary>

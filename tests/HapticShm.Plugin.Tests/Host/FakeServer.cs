@@ -26,6 +26,21 @@ internal sealed class FakeServer : IDisposable
 
     public string SocketPath { get; }
 
+    /// <summary>The pid each Welcome names (this process unless a test says otherwise).</summary>
+    public int ServerPid { get; set; } = Environment.ProcessId;
+
+    /// <summary>How long to sit on a Hello before answering, as a busy or stopped server does.</summary>
+    public TimeSpan WelcomeDelay { get; set; }
+
+    /// <summary>Client sockets the server has seen closed by their client.</summary>
+    public int ClosedByClient
+    {
+        get
+        {
+            lock (_rings) return _clients.Count(c => HandshakeWire.PeerClosed(c, new byte[16]));
+        }
+    }
+
     /// <summary>The ring of the latest session, once there is one.</summary>
     public CommandRing? LatestRing
     {
@@ -61,13 +76,14 @@ internal sealed class FakeServer : IDisposable
                 client.Dispose();
                 continue;
             }
+            if (WelcomeDelay > TimeSpan.Zero) Thread.Sleep(WelcomeDelay);
             lock (_rings)
             {
                 string path = Path.Combine(_directory, $"ring-{_rings.Count}.shm");
                 _rings.Add(CommandRing.Create(path, 1024, Guid.NewGuid(), Environment.ProcessId));
                 _clients.Add(client);
                 HandshakeFrame welcome = HandshakeFrame.Header(HandshakeMessageType.Welcome);
-                welcome.ServerPid = Environment.ProcessId;
+                welcome.ServerPid = ServerPid;
                 welcome.SampleRate = 48000;
                 welcome.BlockSize = 64;
                 welcome.ChannelCount = 32;

@@ -16,6 +16,13 @@ internal sealed unsafe class TestEventList : ComObject
 
     public List<Event> Events { get; } = [];
 
+    /// <summary>Milliseconds getEventCount sleeps before answering: a host whose audio thread
+    /// stalls inside process() (0: answers at once).</summary>
+    public int StallMs { get; set; }
+
+    /// <summary>Set when getEventCount is entered (the plugin is inside its block).</summary>
+    public ManualResetEventSlim Entered { get; } = new();
+
     public void* Pointer => Interface(0);
 
     protected override int FindSlot(void* iid) => Iids.FUnknown.Matches(iid) || Iids.IEventList.Matches(iid) ? 0 : -1;
@@ -43,7 +50,13 @@ internal sealed unsafe class TestEventList : ComObject
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
-    private static int GetEventCount(void* self) => From<TestEventList>(self).Events.Count;
+    private static int GetEventCount(void* self)
+    {
+        TestEventList list = From<TestEventList>(self);
+        list.Entered.Set();
+        if (list.StallMs > 0) Thread.Sleep(list.StallMs);
+        return list.Events.Count;
+    }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
     private static int GetEvent(void* self, int index, Event* e)
