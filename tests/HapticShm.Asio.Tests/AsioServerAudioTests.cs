@@ -34,13 +34,13 @@ public sealed class AsioServerAudioTests : IDisposable
         using var backend = AsioBackend.FromDriver(_fake.Pointer, new AsioBackendOptions());
         backend.Open(_engine.ChannelCount);
         backend.Start(_callback.Render);
-        Poll.Until(() => _callback.Callbacks >= 10, "ten blocks of 64 frames");
+        Wait.Until(() => _callback.Callbacks >= 10, "ten blocks of 64 frames");
         Assert.Equal((long)(2 * 64 * 1e9 / 48_000) + MarginNs, _callback.FixedLatencyNs);
 
         Assert.Equal(1, _fake.SendMessage(AsioMessageSelector.kAsioBufferSizeChange, 8192));
-        Poll.Until(() => backend.Restarts == 1, "the restart");
+        Wait.Until(() => backend.Restarts == 1, "the restart");
         long after = _callback.Callbacks;
-        Poll.Until(() => _callback.Callbacks >= after + 5 || _callback.HasFailed, "five blocks of 8192 frames");
+        Wait.Until(() => _callback.Callbacks >= after + 5 || _callback.HasFailed, "five blocks of 8192 frames");
 
         Assert.False(_callback.HasFailed, $"the callback failed after the restart: {_callback.Fault}");
         Assert.False(backend.HasFailed);

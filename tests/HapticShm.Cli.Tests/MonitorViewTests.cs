@@ -14,7 +14,7 @@ public sealed class MonitorViewTests
         ServerPid: 4_194_303, Backend: "jack (system)", SampleRate: 48000, BlockSize: 64, Channels: 32, FixedLatencyMs: 3.667,
         ReadyMs: 41.2, UptimeSeconds: 1234.5, Callbacks: 123_456_789, LoadMeanPercent: 12.34, LoadMaxPercent: 98.76, MaxCallbackUs: 1234.5,
         Xruns: 12345, Overruns: 3, TimelineSteps: 1, TimelineResyncs: 0, ActiveVoices: 12, PeakVoices: 12, NotesPlayed: 99999, Late: 123,
-        Stolen: 4567, Rejected: 89, GcCount: 0, AllocatedBytes: 16400, Levels: [.. Enumerable.Range(0, 32).Select(i => i / 31f)], Clients: clients);
+        Stolen: 4567, Rejected: 89, GcCount: 0, AllocatedBytes: 16400, FaultedAtSeconds: 0, FaultSilencedBlocks: 0, Levels: [.. Enumerable.Range(0, 32).Select(i => i / 31f)], Clients: clients);
 
     private static ClientReport Client(int slot, string name, long pushed) =>
         new(slot, 4_194_300 + slot, name, 4096, 4096, pushed, 123_456, pushed - 10, 7, 8901, 12.3, 12, 0);

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using HapticShm.EndToEnd.Tests;
+using HapticShm.Testing;
 using HapticShm.Plugin.Interop;
 using HapticShm.Plugin.Tests.Host;
 using HapticShm.Plugin.Tests.Native;
