@@ -71,21 +71,21 @@ public sealed class ServerProcess : IDisposable
 
     public void WaitReady()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
+        if (!Wait.Until(IsReady, TimeSpan.FromSeconds(20))) Assert.Fail($"server not ready within 20 s\n{Log()}");
+    }
+
+    private bool IsReady()
+    {
+        if (_process.HasExited) Assert.Fail($"server exited with {_process.ExitCode}: {_process.StandardError.ReadToEnd()}\n{Log()}");
+        if (!File.Exists(StatusPath) || !File.Exists(SocketPath)) return false;
+        try
         {
-            if (_process.HasExited) Assert.Fail($"server exited with {_process.ExitCode}: {_process.StandardError.ReadToEnd()}\n{Log()}");
-            if (File.Exists(StatusPath) && File.Exists(SocketPath))
-            {
-                try
-                {
-                    if (ReadStatus().ReadyNs != 0) return;
-                }
-                catch (InvalidDataException) { }
-            }
-            Thread.Sleep(10);
+            return ReadStatus().ReadyNs != 0;
         }
-        Assert.Fail($"server not ready within 20 s\n{Log()}");
+        catch (InvalidDataException)
+        {
+            return false; // created but not yet initialised
+        }
     }
 
     public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);

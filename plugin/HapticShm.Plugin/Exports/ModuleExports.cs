@@ -49,6 +49,8 @@ internal static unsafe class ModuleExports
 
     private static byte Enter()
     {
+        try { ModulePin.Pin(); }
+        catch { } // unpinned is how it was: no reason to refuse the host
         Interlocked.Increment(ref _entryCount);
         return 1;
     }

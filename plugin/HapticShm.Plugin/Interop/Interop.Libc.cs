@@ -20,7 +20,10 @@ internal static partial class Interop
         [LibraryImport(LibraryName, EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
         internal static partial nint getenv(string name);
 
-        // In libc itself since glibc 2.34.
+        // In libc itself since glibc 2.34 (dladdr and dlopen).
+        [LibraryImport(LibraryName, EntryPoint = "dlopen", StringMarshalling = StringMarshalling.Utf8)]
+        internal static partial nint dlopen(string path, int flags);
+
         [LibraryImport(LibraryName, EntryPoint = "dladdr")]
         internal static partial int dladdr(void* addr, Dl_info* info);
     }

@@ -10,9 +10,12 @@ internal static unsafe class ModuleLocation
     /// <summary>The directory of our library (Contents/x86_64-linux/ or Contents/x86_64-win/), or null when unknown.</summary>
     public static string? BinaryDirectory()
     {
-        string? path = OperatingSystem.IsWindows() ? WindowsModulePath() : OperatingSystem.IsLinux() ? LinuxModulePath() : null;
+        string? path = ModulePath();
         return path is null ? null : Path.GetDirectoryName(Path.GetFullPath(path));
     }
+
+    /// <summary>The path of our library as the loader knows it, or null when unknown.</summary>
+    public static string? ModulePath() => OperatingSystem.IsWindows() ? WindowsModulePath() : OperatingSystem.IsLinux() ? LinuxModulePath() : null;
 
     private static string? LinuxModulePath()
     {

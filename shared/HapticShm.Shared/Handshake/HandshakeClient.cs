@@ -31,6 +31,10 @@ public static class HandshakeClient
             {
                 socket.Connect(new UnixDomainSocketEndPoint(socketPath));
             }
+            catch (ArgumentOutOfRangeException e)
+            {
+                throw new ServerUnavailableException($"no HapticShm server can listen on {socketPath}: the path is too long for a Unix socket", e);
+            }
             catch (Exception e) when (e is SocketException or NotSupportedException or PlatformNotSupportedException)
             {
                 throw new ServerUnavailableException($"no HapticShm server answers on {socketPath} ({(e as SocketException)?.SocketErrorCode.ToString() ?? e.Message})", e);

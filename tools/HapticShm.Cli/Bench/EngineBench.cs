@@ -78,7 +78,7 @@ internal static class EngineBench
     private static int Fail(string message)
     {
         Console.Error.WriteLine($"hapticshm bench engine: {message}");
-        return 2;
+        return 1;
     }
 
     /// <summary>Holds 8 wave notes (velocity below 64/127) and 4 standing notes, and moves each

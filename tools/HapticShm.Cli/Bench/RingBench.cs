@@ -123,7 +123,7 @@ internal static class RingBench
     private static int Fail(string message)
     {
         Console.Error.WriteLine($"hapticshm bench ring: {message}");
-        return 2;
+        return 1;
     }
 
     private struct ConsumeTally
