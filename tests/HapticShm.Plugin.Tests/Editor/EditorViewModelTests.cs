@@ -97,7 +97,10 @@ public sealed unsafe class EditorViewModelTests
         _values[PluginParameters.IndexOf(ParameterIds.Routing)] = 1.0;
         _model.Update(TestStatus.Grid(now), true, Attached, _values, now);
 
-        Assert.Equal(5, _model.Controls.Length);
+        // Every visible parameter but bypass, in the controller's order.
+        uint[] expected = [.. PluginParameters.All.Where(p => !p.IsHidden && !p.IsBypass).Select(p => p.Id)];
+        Assert.Equal(expected, _model.Controls.ToArray().Select(c => c.Parameter.Id));
+        Assert.Equal([ParameterIds.WaveSpeed, ParameterIds.Routing, ParameterIds.Ceiling, ParameterIds.Attack, ParameterIds.Release], expected[..5]);
         Assert.Equal("Wave speed 250 m/s", _model.Controls[0].Text.ToString());
         Assert.Equal("Routing standing", _model.Controls[1].Text.ToString());
         Assert.Equal("Attack 0.10 s", _model.Controls[3].Text.ToString());
