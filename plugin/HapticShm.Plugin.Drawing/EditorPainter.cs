@@ -13,7 +13,9 @@ namespace HapticShm.Plugin.Drawing;
 public sealed unsafe partial class EditorPainter : IDisposable
 {
     private const float FontSize = 13;
-    private readonly SKTypeface _typeface;
+    private static readonly Lock TypefaceLock = new();
+    private static SKTypeface? s_typeface;
+    private static string? s_typefacePath;
     private readonly GlyphAtlas _glyphs;
     private readonly SKPaint _fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly SKPaint _stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2 };
@@ -24,8 +26,7 @@ public sealed unsafe partial class EditorPainter : IDisposable
     /// <param name="fontPath">A TrueType font file (the bundle ships DejaVuSans.ttf).</param>
     public EditorPainter(string fontPath)
     {
-        _typeface = SKTypeface.FromFile(fontPath) ?? throw new FileNotFoundException("cannot load the editor's font", fontPath);
-        _glyphs = new GlyphAtlas(_typeface, FontSize, EditorColors.Text);
+        _glyphs = new GlyphAtlas(Typeface(fontPath), FontSize, EditorColors.Text);
         Resize(640, 360);
     }
 
@@ -73,6 +74,21 @@ public sealed unsafe partial class EditorPainter : IDisposable
         return data.ToArray();
     }
 
+    // One typeface for the module's life: Skia's glyph cache keeps every typeface it has drawn
+    // with (and its mapped file) alive, so loading one per editor opened would grow without bound.
+    private static SKTypeface Typeface(string fontPath)
+    {
+        lock (TypefaceLock)
+        {
+            if (s_typeface is null || s_typefacePath != fontPath)
+            {
+                s_typeface = SKTypeface.FromFile(fontPath) ?? throw new FileNotFoundException("cannot load the editor's font", fontPath);
+                s_typefacePath = fontPath;
+            }
+            return s_typeface;
+        }
+    }
+
     private void DrawText(SKCanvas canvas, ReadOnlySpan<char> text, float x, float y) => _glyphs.Draw(canvas, text, x, y, _image);
 
     private void ReleaseSurface()
@@ -90,6 +106,5 @@ public sealed unsafe partial class EditorPainter : IDisposable
         _fill.Dispose();
         _stroke.Dispose();
         _image.Dispose();
-        _typeface.Dispose();
     }
 }
