@@ -143,44 +143,6 @@ public sealed unsafe class EditorPainterTests(ITestOutputHelper output) : IDispo
         AssertClose(EditorColors.Level(block.Levels[31]), decoded.GetPixel((int)CellX(31), (int)CellY(31)), "cell 31 in the PNG");
     }
 
-    [Fact]
-    public void OpenAndClose100Times_LeaksNeitherManagedNorNativeMemory()
-    {
-        long now = TestStatus.Now();
-        StatusBlock block = TestStatus.Grid(now);
-        OpenDrawClose(block, now); // warm-up: SkiaSharp's and the runtime's one-time allocations
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        long managedBefore = GC.GetTotalMemory(forceFullCollection: true);
-        long residentBefore = ResidentBytes();
-        for (int i = 0; i < 100; i++) OpenDrawClose(block, now);
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        long managedGrowth = GC.GetTotalMemory(forceFullCollection: true) - managedBefore;
-        long residentGrowth = ResidentBytes() - residentBefore;
-
-        output.WriteLine($"100 open/draw/close cycles of an {Width} x {Height} editor: managed heap {managedGrowth / 1024} KiB, resident {residentGrowth / 1024} KiB");
-        // One leaked cycle keeps a 1.25 MiB pixel buffer and a surface: 100 would be over 125 MiB.
-        Assert.True(managedGrowth < 256 * 1024, $"managed heap grew by {managedGrowth} bytes");
-        Assert.True(residentGrowth < 32L * 1024 * 1024, $"resident memory grew by {residentGrowth} bytes");
-    }
-
-    private static void OpenDrawClose(in StatusBlock block, long now)
-    {
-        var model = new EditorViewModel(Environment.ProcessId);
-        model.Resize(Width, Height);
-        using var painter = new EditorPainter(FontPath);
-        painter.Resize(Width, Height);
-        model.Update(block, true, new EditorConnectionInput(true, 1, null, 0), ParameterState.Defaults(), now);
-        painter.Draw(model);
-    }
-
-    private static long ResidentBytes()
-    {
-        string[] fields = File.ReadAllText("/proc/self/statm").Split(' ');
-        return long.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) * Environment.SystemPageSize;
-    }
-
     private float CellX(int i) => _model.Transform.PixelX(_model.TransducerX[i]);
 
     private float CellY(int i) => _model.Transform.PixelY(_model.TransducerY[i]);
