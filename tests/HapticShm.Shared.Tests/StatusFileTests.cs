@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using HapticShm.Shared.Status;
 
@@ -10,7 +11,8 @@ public sealed unsafe class StatusFileTests : IDisposable
     [Fact]
     public void Layout_IsLocked()
     {
-        Assert.Equal(8192, Marshal.SizeOf<StatusBlock>());
+        Assert.Equal(12288, Marshal.SizeOf<StatusBlock>());
+        Assert.Equal(16, Marshal.SizeOf<VoiceSourceStatus>());
         Assert.Equal(256, Marshal.SizeOf<ClientStatus>());
         Assert.Equal(64, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.Sequence)));
         Assert.Equal(128, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.ServerPid)));
@@ -23,7 +25,16 @@ public sealed unsafe class StatusFileTests : IDisposable
         Assert.Equal(320, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.TimelineResyncs)));
         Assert.Equal(328, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.FaultedNs)));
         Assert.Equal(336, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.FaultSilencedBlocks)));
-        Assert.Equal(3, StatusBlock.LayoutVersion);
+        Assert.Equal(344, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.TransducerCount)));
+        Assert.Equal(348, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.VoiceSourceCount)));
+        Assert.Equal(5632, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.TransducerX)));
+        Assert.Equal(6656, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.TransducerY)));
+        Assert.Equal(12, (int)Marshal.OffsetOf<VoiceSourceStatus>(nameof(VoiceSourceStatus.Kind)));
+        Assert.Equal(15, (int)Marshal.OffsetOf<VoiceSourceStatus>(nameof(VoiceSourceStatus.Released)));
+        var block = new StatusBlock();
+        Assert.Equal(7680, (int)((byte*)Unsafe.AsPointer(ref block.VoiceSource(0)) - (byte*)&block));
+        Assert.Equal(7680 + 63 * 16, (int)((byte*)Unsafe.AsPointer(ref block.VoiceSource(StatusBlock.MaxVoiceSources - 1)) - (byte*)&block));
+        Assert.Equal(4, StatusBlock.LayoutVersion);
         Assert.Equal(80, (int)Marshal.OffsetOf<ClientStatus>(nameof(ClientStatus.Pushed)));
     }
 

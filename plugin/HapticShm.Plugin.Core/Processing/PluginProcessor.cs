@@ -145,6 +145,7 @@ public sealed partial class PluginProcessor
             else ApplyNote(input.Note);
         }
         _pendingCount = 0;
+        SendTestPulse();
         ring?.StampHeartbeat(_blockStartNs);
         _blockRing = null;
         Interlocked.Increment(ref _blockEpoch);

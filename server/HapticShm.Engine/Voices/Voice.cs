@@ -40,6 +40,8 @@ internal abstract class Voice
     public long StartOrder { get; private set; }
     public bool IsReleased => _stage >= EnvelopeStage.Release;
     public float FadeGain => _fade;
+    /// <summary>Output amplitude now (envelope x amplitude x fade), for displays.</summary>
+    public float Level => _envelope * _amplitude * _fade;
     protected int SampleRate => _sampleRate;
     protected double Omega => _omega;
     protected bool EnvelopeDone => _stage == EnvelopeStage.Done;

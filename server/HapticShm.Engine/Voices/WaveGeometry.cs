@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using HapticShm.Shared.Protocol;
 
 namespace HapticShm.Engine.Voices;
 
@@ -14,8 +15,8 @@ namespace HapticShm.Engine.Voices;
 /// </summary>
 internal sealed class WaveGeometry
 {
-    public const float HalfWidth = 0.20f;
-    public const float HalfHeight = 0.20f;
+    public const float HalfWidth = SourceArea.HalfWidthMetres;
+    public const float HalfHeight = SourceArea.HalfHeightMetres;
     public const float R0 = 0.025f;
 
     private readonly float[] _x, _y, _layoutGains; // padded to whole vectors; padding has gain 0
@@ -51,8 +52,11 @@ internal sealed class WaveGeometry
     /// <summary>Largest source-to-transducer distance in metres.</summary>
     public float MaxDistance { get; }
 
-    public Vector2 SourcePosition(float pitchBend, float timbre) =>
-        new(_centre.X + HalfWidth * Math.Clamp(pitchBend, -1f, 1f), _centre.Y + HalfHeight * 2f * (Math.Clamp(timbre, 0f, 1f) - 0.5f));
+    public Vector2 SourcePosition(float pitchBend, float timbre)
+    {
+        (float x, float y) = SourceArea.Position(_centre.X, _centre.Y, pitchBend, timbre);
+        return new Vector2(x, y);
+    }
 
     /// <summary>Fills the delay (samples, at most <paramref name="maxDelay"/>) and gain of every
     /// transducer for a source at <paramref name="source"/>; both spans have <see cref="Stride"/> elements.</summary>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using HapticShm.Engine.Dsp;
 using HapticShm.Shared.Protocol;
 
@@ -59,6 +60,9 @@ internal sealed partial class WaveVoice : Voice
     }
 
     private static float MinWaveSpeed => ParamRanges.TryGet(ParamId.WaveSpeed, out float min, out _, out _) ? min : 20f;
+
+    /// <summary>Where the wave starts now (metres), from the latest bend and timbre.</summary>
+    public Vector2 SourcePosition => _geometry.SourcePosition(_bend, _timbre);
 
     public override bool IsFinished => FadeDone || (EnvelopeDone && _tailLeft <= 0);
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 using HapticShm.Engine;
 using HapticShm.Server.Backends;
@@ -20,6 +21,7 @@ public sealed unsafe class StatusPublisher
     private readonly Func<long> _xruns;
     private readonly IBlockTimelineSource? _timeline;
     private readonly float[] _peakLevels;
+    private readonly VoiceSource[] _sources = new VoiceSource[StatusBlock.MaxVoiceSources];
     private long _readyNs;
 
     /// <summary>A publisher; <paramref name="timeline"/> (the backend, if it keeps one) is read on
@@ -115,6 +117,7 @@ public sealed unsafe class StatusPublisher
             block->Levels[i] = _peakLevels[i];
             _peakLevels[i] = 0;
         }
+        PublishGeometry(block, engine);
         int active = 0;
         for (int i = 0; i < clients.Length && i < StatusBlock.MaxClients; i++)
         {
@@ -144,5 +147,34 @@ public sealed unsafe class StatusPublisher
         }
         block->ClientCount = active;
         _file.EndWrite();
+    }
+
+    // The layout is fixed for the server's life, but copying it here keeps the audio callback the
+    // block's only writer; 512 stores every publication are nothing next to a block's render.
+    private void PublishGeometry(StatusBlock* block, StimulusEngine engine)
+    {
+        ReadOnlySpan<Vector2> positions = engine.Layout.Positions;
+        int transducers = Math.Min(positions.Length, StatusBlock.MaxTransducers);
+        for (int i = 0; i < transducers; i++)
+        {
+            block->TransducerX[i] = positions[i].X;
+            block->TransducerY[i] = positions[i].Y;
+        }
+        block->TransducerCount = transducers;
+        int sources = engine.CopyVoiceSources(_sources);
+        for (int i = 0; i < sources; i++)
+        {
+            ref readonly VoiceSource source = ref _sources[i];
+            ref VoiceSourceStatus entry = ref block->VoiceSource(i);
+            entry.X = source.Position.X;
+            entry.Y = source.Position.Y;
+            entry.Level = source.Level;
+            entry.Kind = source.IsStanding ? VoiceSourceKind.Standing : VoiceSourceKind.Wave;
+            entry.ClientSlot = (byte)Math.Clamp(source.ClientId, 0, byte.MaxValue);
+            entry.Note = (byte)Math.Clamp(source.Note, 0, 127);
+            entry.Released = source.IsReleased ? (byte)1 : (byte)0;
+        }
+        for (int i = sources; i < StatusBlock.MaxVoiceSources; i++) block->VoiceSource(i) = default;
+        block->VoiceSourceCount = sources;
     }
 }

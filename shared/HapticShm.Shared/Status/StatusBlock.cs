@@ -13,19 +13,24 @@ namespace HapticShm.Shared.Status;
 public unsafe struct StatusBlock
 {
     /// <summary>Bytes in the block (and the file).</summary>
-    public const int Size = 8192;
+    public const int Size = 12288;
     /// <summary>"HSHMSTAT" little-endian.</summary>
     public const ulong MagicValue = 0x5441_5453_4D48_5348;
     /// <summary>Bumped with any layout change.</summary>
-    public const int LayoutVersion = 3;
+    public const int LayoutVersion = 4;
     /// <summary>Client entries.</summary>
     public const int MaxClients = 16;
-    /// <summary>Transducer levels.</summary>
+    /// <summary>Transducer levels and positions.</summary>
     public const int MaxTransducers = 256;
+    /// <summary>Voice source entries (the first sounding voices; default pools have 24 slots).</summary>
+    public const int MaxVoiceSources = 64;
     /// <summary>Bytes for the backend name.</summary>
     public const int BackendBytes = 16;
     private const int LevelsOffset = 512;
     private const int ClientsOffset = LevelsOffset + MaxTransducers * sizeof(float);
+    private const int TransducerXOffset = ClientsOffset + MaxClients * ClientStatus.Size;
+    private const int TransducerYOffset = TransducerXOffset + MaxTransducers * sizeof(float);
+    private const int VoiceSourcesOffset = TransducerYOffset + MaxTransducers * sizeof(float);
 
     /// <summary><see cref="MagicValue"/>.</summary>
     [FieldOffset(0)] public ulong Magic;
@@ -107,8 +112,27 @@ public unsafe struct StatusBlock
     /// <summary>Blocks output as silence because of the fault.</summary>
     [FieldOffset(336)] public long FaultSilencedBlocks;
 
+    /// <summary>Transducers in the server's layout (entries of <see cref="Levels"/>,
+    /// <see cref="TransducerX"/> and <see cref="TransducerY"/> in use).</summary>
+    [FieldOffset(344)] public int TransducerCount;
+    /// <summary>Entries of <see cref="VoiceSource"/> in use: the voices sounding at the last
+    /// publication (at most <see cref="MaxVoiceSources"/>).</summary>
+    [FieldOffset(348)] public int VoiceSourceCount;
+
     /// <summary>Peak level of each transducer over the last publication interval.</summary>
     [FieldOffset(LevelsOffset)] public fixed float Levels[MaxTransducers];
+
+    /// <summary>Each transducer's x position in metres (the layout's coordinates).</summary>
+    [FieldOffset(TransducerXOffset)] public fixed float TransducerX[MaxTransducers];
+    /// <summary>Each transducer's y position in metres.</summary>
+    [FieldOffset(TransducerYOffset)] public fixed float TransducerY[MaxTransducers];
+
+    /// <summary>Voice source entry <paramref name="index"/> (0..<see cref="MaxVoiceSources"/>-1).</summary>
+    public ref VoiceSourceStatus VoiceSource(int index)
+    {
+        if ((uint)index >= MaxVoiceSources) throw new ArgumentOutOfRangeException(nameof(index));
+        fixed (StatusBlock* self = &this) return ref ((VoiceSourceStatus*)((byte*)self + VoiceSourcesOffset))[index];
+    }
 
     /// <summary>Entry <paramref name="index"/> (0..<see cref="MaxClients"/>-1).</summary>
     public ref ClientStatus Client(int index)
