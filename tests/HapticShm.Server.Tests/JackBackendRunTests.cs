@@ -44,9 +44,16 @@ public sealed class JackBackendRunTests(JackServerFixture server, ITestOutputHel
         using var backend = new JackBackend(new JackBackendOptions { ClientName = "hsm-alloc", ServerName = server.ServerName });
         backend.Open(32);
         backend.Start(signal.Render);
-        Assert.True(Wait.Until(() => backend.Cycles >= 1500, TimeSpan.FromSeconds(8)), "1500 cycles did not run within 8 s");
+        // Judge a steady window: in this JIT-compiled test host, tiered compilation can still promote
+        // the callback's methods during the first second (late on a loaded machine), which is the
+        // runtime's start-up, not the process path. The shipped server is NativeAOT.
+        Wait.Until(() => backend.Cycles >= 1500, "1500 JACK cycles");
+        long warmUp = backend.CallbackAllocatedBytes;
+        long from = backend.Cycles;
+        Wait.Until(() => backend.Cycles >= from + 1500, "1500 more JACK cycles");
         backend.Stop();
+        output.WriteLine($"allocated on JACK's thread: {warmUp} bytes in the first 1500 cycles, {backend.CallbackAllocatedBytes - warmUp} in the next {backend.Cycles - from}");
 
-        Assert.Equal(0, backend.CallbackAllocatedBytes);
+        Assert.Equal(0, backend.CallbackAllocatedBytes - warmUp);
     }
 }
