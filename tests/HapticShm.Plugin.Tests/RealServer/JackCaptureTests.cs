@@ -18,6 +18,8 @@ public sealed unsafe class JackCaptureTests(PrivateBundle bundle, ITestOutputHel
 {
     private const int Block = 64;
     private const int Pitch = 60;
+    private const int HeadroomMs = 100;
+    private static readonly PluginParameter HapticOffset = PluginParameters.All[PluginParameters.IndexOf(ParameterIds.HapticOffset)];
 
     [Fact]
     public void NotesAtOffsets0And32OfOneBlock_SoundOnThePorts32SamplesApart()
@@ -38,13 +40,16 @@ public sealed unsafe class JackCaptureTests(PrivateBundle bundle, ITestOutputHel
         using var envelope = new ProcessCall(Block, ProcessData.kSample32);
         envelope.Parameters.Add(ParameterIds.Attack, 0, 0.0);
         envelope.Parameters.Add(ParameterIds.Release, 0, 0.0);
+        // Stamps 100 ms ahead: a host thread or server callback held up by a busy machine still
+        // delivers both notes before they are due, so neither plays late at a block start.
+        envelope.Parameters.Add(ParameterIds.HapticOffset, 0, HapticOffset.ToNormalized(HeadroomMs));
         Run(plugin, envelope);
         // Reference: one note alone, to learn the waveform the engine renders for it.
         Play(plugin, (0, 1));
         // The test block: the same note on two member channels, at offsets 0 and 32.
         Play(plugin, (0, 1), (32, 2));
         Idle(plugin, 50);
-        long end = MonotonicClock.NowNs();
+        long end = MonotonicClock.NowNs() + HeadroomMs * 1_000_000L;
         Wait.Until(() => capture.RecordedFrames > 0 && capture.SampleToMonotonicNs(capture.RecordedFrames - 1) > end, "the capture records past the last note");
         capture.Stop();
         plugin.Stop();
