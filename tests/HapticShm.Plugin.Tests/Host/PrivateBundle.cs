@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HapticShm.Plugin.Core.Connection;
 using HapticShm.Shared.Platform;
 using HapticShm.Shared.Status;
@@ -73,25 +72,9 @@ public sealed class PrivateBundle : IDisposable
     /// removes the status block they leave behind (it would still list their clients).</summary>
     public void KillServers()
     {
-        foreach (int pid in ServerPids()) Kill(pid);
-        var clock = Stopwatch.StartNew();
-        while (ServerPids().Count > 0)
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "a killed server is still alive after 5 s");
-            Thread.Sleep(5);
-        }
+        foreach (int pid in ServerPids()) Signals.Kill(pid);
+        Assert.True(Wait.Until(() => ServerPids().Count == 0, TimeSpan.FromSeconds(5)), "a killed server is still alive after 5 s");
         File.Delete(StatusPath);
-    }
-
-    public static void Kill(int pid)
-    {
-        try
-        {
-            using Process process = Process.GetProcessById(pid);
-            process.Kill();
-        }
-        catch (ArgumentException) { } // already gone
-        catch (InvalidOperationException) { }
     }
 
     /// <summary>A consistent copy of the server's status block, if a server published one.</summary>
@@ -124,13 +107,10 @@ public sealed class PrivateBundle : IDisposable
     /// <summary>Polls the status block until <paramref name="condition"/> holds; fails naming <paramref name="what"/>.</summary>
     public StatusBlock WaitStatus(Func<StatusBlock, bool> condition, string what, double seconds = 10)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            if (TryReadStatus(out StatusBlock block) && condition(block)) return block;
-            if (clock.Elapsed.TotalSeconds > seconds) Assert.Fail($"timed out after {seconds} s waiting until {what}\n{ServerLog()}");
-            Thread.Sleep(5);
-        }
+        StatusBlock block = default;
+        if (!Wait.Until(() => TryReadStatus(out block) && condition(block), TimeSpan.FromSeconds(seconds)))
+            Assert.Fail($"timed out after {seconds} s waiting until {what}\n{ServerLog()}");
+        return block;
     }
 
     public string ServerLog()

@@ -1,4 +1,3 @@
-using HapticShm.Shared.Platform;
 using HapticShm.Shared.Protocol;
 using HapticShm.Shared.Ring;
 
@@ -7,12 +6,11 @@ namespace HapticShm.Plugin.Tests.Host;
 /// <summary>A ring in a private directory, created as the server would, read back as the server would.</summary>
 public sealed class TempRing : IDisposable
 {
-    private readonly string _directory;
+    private readonly TempRuntimeDirectory _directory = new();
 
     public TempRing(int capacity = 4096)
     {
-        _directory = RuntimePaths.EnsureDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hapticshm-plugin-test-" + Guid.NewGuid().ToString("N")));
-        Path = System.IO.Path.Combine(_directory, "ring.shm");
+        Path = _directory.File("ring.shm");
         Ring = CommandRing.Create(Path, capacity, Guid.NewGuid(), Environment.ProcessId);
     }
 
@@ -30,7 +28,6 @@ public sealed class TempRing : IDisposable
     public void Dispose()
     {
         Ring.Dispose();
-        try { Directory.Delete(_directory, recursive: true); }
-        catch (IOException) { }
+        _directory.Dispose();
     }
 }

@@ -32,7 +32,7 @@ public sealed class ServerDeathTests(PrivateBundle bundle, ITestOutputHelper out
         Thread.Sleep(500); // a stretch of normal blocks to compare with
 
         var clock = Stopwatch.StartNew();
-        PrivateBundle.Kill(firstServer);
+        Signals.Kill(firstServer);
         int secondServer = 0;
         while (secondServer == 0 && clock.Elapsed < TimeSpan.FromSeconds(5))
         {
