@@ -1,4 +1,5 @@
 using HapticShm.Plugin.Core.Connection;
+using HapticShm.Plugin.Interop;
 using HapticShm.Shared.Platform;
 using HapticShm.Shared.Status;
 using Libc = HapticShm.Plugin.Tests.Host.Interop.Libc;
@@ -48,6 +49,28 @@ public sealed class PrivateBundle : IDisposable
     {
         Assert.Equal(0, Libc.unsetenv(RingConnection.RingOverrideVariable));
         Assert.Equal(0, Libc.setenv(RuntimePaths.OverrideVariable, RuntimeDirectory, 1));
+    }
+
+    /// <summary>Activates a fresh plugin instance (48 kHz, float samples) with this bundle's
+    /// environment and no server of ours running: it launches one and connects. Returns the instance
+    /// (the caller disposes it) and the status block that shows the connection.</summary>
+    internal PluginInstance ActivateWithLaunchedServer(int blockSize, out StatusBlock connected)
+    {
+        UseEnvironment();
+        KillServers();
+        var plugin = new PluginInstance(Module);
+        try
+        {
+            plugin.Setup(48000, blockSize, ProcessData.kSample32);
+            plugin.Start();
+            connected = WaitStatus(b => OurClients(b).Count == 1, "the plugin launched a server and connected");
+            return plugin;
+        }
+        catch
+        {
+            plugin.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Live servers started from this bundle.</summary>
