@@ -1,3 +1,4 @@
+using HapticShm.Plugin.Core.Connection;
 using HapticShm.Shared.Protocol;
 using HapticShm.Shared.Ring;
 
@@ -17,6 +18,10 @@ public sealed class TempRing : IDisposable
     public string Path { get; }
 
     public CommandRing Ring { get; }
+
+    /// <summary>Points the plugin's next activation at this ring instead of a server (the
+    /// <see cref="RingConnection.RingOverrideVariable"/> seam; the plugin reads it with libc getenv).</summary>
+    public void OfferToPlugin() => Assert.Equal(0, Interop.Libc.setenv(RingConnection.RingOverrideVariable, Path, 1));
 
     public List<Command> Drain()
     {
