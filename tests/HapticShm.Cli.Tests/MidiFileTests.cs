@@ -169,7 +169,7 @@ public sealed class MidiFileTests
     [Fact]
     public void Read_FileOnDisk_NamesTheFileInErrors()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempRuntimeDirectory();
         string path = dir.File("broken.mid");
         File.WriteAllBytes(path, [.. SmfBytes.Header(0, 1, 96), (byte)'M']);
 

@@ -92,7 +92,7 @@ public sealed class MidiInitialStateTests
     [Fact]
     public void Render_BendBeforeTheNoteOn_TheWaveStartsAtThePlusXEdge()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempRuntimeDirectory();
         string midi = dir.File("bend.mid"), wav = dir.File("bend.wav");
         File.WriteAllBytes(midi, BendThenNoteFile());
 

@@ -29,7 +29,7 @@ public sealed class MultichannelWavTests
     [Fact]
     public void WriteThenRead_BlocksFromChannelBuffersAndArrays_RoundTripBitExact()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempRuntimeDirectory();
         string path = dir.File("round.wav");
         float[][] source = RandomChannels(32, 1000, seed: 7);
         var buffer = new PlanarAudioBuffer(32, 256);
@@ -60,7 +60,7 @@ public sealed class MultichannelWavTests
     [InlineData(32, 0u)]
     public void Dispose_HeaderFields_DescribeExtensibleFloat(int channels, uint mask)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempRuntimeDirectory();
         string path = dir.File("header.wav");
         using (var writer = new MultichannelWavWriter(path, channels, SampleRate))
             writer.Write(RandomChannels(channels, 123, seed: 1), 0, 123);

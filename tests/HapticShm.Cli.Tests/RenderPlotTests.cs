@@ -9,7 +9,7 @@ public sealed class RenderPlotTests
     [Fact]
     public void Save_SyntheticRender_WritesPngOfTheDocumentedSize()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempRuntimeDirectory();
         string png = dir.File("render.png");
 
         RenderPlot.Save(png, SyntheticRender.MovingSourceRms(400), 0.01, SyntheticRender.GridPositions(), "synthetic moving source");
@@ -25,7 +25,7 @@ public sealed class RenderPlotTests
     [Fact]
     public void Save_EnergyInFirstTransducersEarly_DrawsThemTopLeftOfTheHeatmap()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempRuntimeDirectory();
         string png = dir.File("orientation.png");
         var rms = new float[32, 100];
         for (int r = 0; r < 16; r++)
@@ -43,7 +43,7 @@ public sealed class RenderPlotTests
     [Fact]
     public void Save_PositionCountDiffersFromRows_Throws()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempRuntimeDirectory();
         var error = Assert.Throws<ArgumentException>(() =>
             RenderPlot.Save(dir.File("x.png"), new float[3, 10], 0.01, SyntheticRender.GridPositions(), "bad"));
         Assert.Contains("32 positions for 3 transducers", error.Message, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class RenderPlotTests
     [Fact]
     public void Save_EmptyMatrix_ThrowsInsteadOfDrawingNothing()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempRuntimeDirectory();
         var error = Assert.Throws<ArgumentException>(() =>
             RenderPlot.Save(dir.File("empty.png"), new float[32, 0], 0.01, SyntheticRender.GridPositions(), "empty"));
         Assert.Contains("the RMS matrix is empty", error.Message, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ public sealed class Rf64WavTests
     [Fact]
     public void Dispose_DataPastFourGiB_WritesRf64AndTheReaderReadsTheFramesAtTheEnd()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempRuntimeDirectory();
         string path = dir.File("long.wav");
         float[][] head = Ramp(100, seed: 1), tail = Ramp(300, seed: 2);
         long silence = MaxRiffFrames - 100 - 150; // the tail crosses the limit in its middle
@@ -60,7 +60,7 @@ public sealed class Rf64WavTests
     [Fact]
     public void Dispose_DataThatJustFits_StaysRiffAndOneMoreFrameMakesRf64()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempRuntimeDirectory();
         float[][] last = Ramp(1, seed: 3);
         foreach (long frames in new[] { MaxRiffFrames, MaxRiffFrames + 1 })
         {

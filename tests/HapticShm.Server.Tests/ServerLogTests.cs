@@ -4,7 +4,7 @@ namespace HapticShm.Server.Tests;
 
 public sealed class ServerLogTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempRuntimeDirectory _dir = new();
 
     private string LogPath => Path.Combine(_dir.Path, "server.log");
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using HapticShm.Plugin.Core.Connection;
 using HapticShm.Plugin.Core.Processing;
 using HapticShm.Plugin.Tests.Host;
-using HapticShm.Shared.Platform;
 
 namespace HapticShm.Plugin.Tests.Core;
 
@@ -15,7 +14,7 @@ public sealed class RingConnectionStopTests(ITestOutputHelper output) : IDisposa
     // The UI budget is 50 ms; the bound is generous for a loaded 2-core VM and still far below
     // the seconds a join on a launch or a connect would take.
     private const double StopBoundMs = 200;
-    private readonly string _directory = RuntimePaths.EnsureDirectory(Path.Combine(Path.GetTempPath(), "hapticshm-stop-" + Guid.NewGuid().ToString("N")));
+    private readonly TempRuntimeDirectory _dir = new();
     private readonly PluginProcessor _processor = new();
 
     [Fact]
@@ -27,7 +26,7 @@ public sealed class RingConnectionStopTests(ITestOutputHelper output) : IDisposa
         for (int i = 0; i < Rounds; i++)
         {
             using var launching = new ManualResetEventSlim();
-            var connection = new RingConnection(_processor, Path.Combine(_directory, "nobody.sock"), () =>
+            var connection = new RingConnection(_processor, Path.Combine(_dir.Path, "nobody.sock"), () =>
             {
                 launching.Set();
                 Thread.Sleep(3000); // a launch that takes its time (a slow disk, a busy machine)
@@ -49,7 +48,7 @@ public sealed class RingConnectionStopTests(ITestOutputHelper output) : IDisposa
     [Fact]
     public void Stop_WhileTheThreadWaitsForAWelcome_ReturnsAtOnceAndThatSessionIsNeverAttached()
     {
-        using var server = new FakeServer(_directory) { WelcomeDelay = TimeSpan.FromMilliseconds(800) };
+        using var server = new FakeServer(_dir.Path) { WelcomeDelay = TimeSpan.FromMilliseconds(800) };
         var connection = new RingConnection(_processor, server.SocketPath);
         connection.Start();
         Thread.Sleep(200); // the thread is inside the handshake now
@@ -57,8 +56,8 @@ public sealed class RingConnectionStopTests(ITestOutputHelper output) : IDisposa
         connection.Stop();
         double stopMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
-        Assert.True(WaitFor(() => server.Sessions == 1), "the server never answered");
-        Assert.True(WaitFor(() => server.ClosedByClient == 1), "the stopped thread kept the late session open");
+        Assert.True(Wait.Until(() => server.Sessions == 1, Deadline), "the server never answered");
+        Assert.True(Wait.Until(() => server.ClosedByClient == 1, Deadline), "the stopped thread kept the late session open");
         Assert.Null(_processor.Ring);
         Assert.Equal(0, connection.Connections);
         output.WriteLine($"Stop during a handshake: {stopMs:F2} ms");
@@ -68,7 +67,7 @@ public sealed class RingConnectionStopTests(ITestOutputHelper output) : IDisposa
     [Fact]
     public void Start_WhileTheStoppedThreadStillWindsDown_ConnectsAndTheOldThreadLeavesItsRingAlone()
     {
-        using var server = new FakeServer(_directory) { WelcomeDelay = TimeSpan.FromMilliseconds(600) };
+        using var server = new FakeServer(_dir.Path) { WelcomeDelay = TimeSpan.FromMilliseconds(600) };
         var connection = new RingConnection(_processor, server.SocketPath);
         connection.Start();
         Thread.Sleep(100);
@@ -76,7 +75,7 @@ public sealed class RingConnectionStopTests(ITestOutputHelper output) : IDisposa
         server.WelcomeDelay = TimeSpan.Zero;
         connection.Start();
 
-        Assert.True(WaitFor(() => _processor.Ring is not null), "the new activation attached no ring: " + connection.LastError);
+        Assert.True(Wait.Until(() => _processor.Ring is not null, Deadline), "the new activation attached no ring: " + connection.LastError);
         var attached = _processor.Ring;
         Thread.Sleep(1000); // the old thread's late Welcome arrives and it winds down
         Assert.Same(attached, _processor.Ring);
@@ -86,7 +85,7 @@ public sealed class RingConnectionStopTests(ITestOutputHelper output) : IDisposa
 
         connection.Stop();
         Assert.Null(_processor.Ring);
-        Assert.True(WaitFor(() => server.ClosedByClient == 2), "the second session was not closed after Stop");
+        Assert.True(Wait.Until(() => server.ClosedByClient == 2, Deadline), "the second session was not closed after Stop");
     }
 
     private static string Distribution(List<double> values)
@@ -95,22 +94,10 @@ public sealed class RingConnectionStopTests(ITestOutputHelper output) : IDisposa
         return $"min {sorted[0]:F2} ms, median {sorted[sorted.Length / 2]:F2} ms, p90 {sorted[(int)(sorted.Length * 0.9)]:F2} ms, max {sorted[^1]:F2} ms";
     }
 
-    private static bool WaitFor(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > Deadline) return false;
-            Thread.Sleep(5);
-        }
-        return true;
-    }
-
     public void Dispose()
     {
         _processor.DetachRing();
         _processor.ReleaseRetiredRings();
-        try { Directory.Delete(_directory, recursive: true); }
-        catch (IOException) { }
+        _dir.Dispose();
     }
 }

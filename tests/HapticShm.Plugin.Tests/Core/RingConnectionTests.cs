@@ -3,7 +3,6 @@ using HapticShm.Plugin.Core.Connection;
 using HapticShm.Plugin.Core.Input;
 using HapticShm.Plugin.Core.Processing;
 using HapticShm.Plugin.Tests.Host;
-using HapticShm.Shared.Platform;
 using HapticShm.Shared.Protocol;
 using HapticShm.Shared.Ring;
 
@@ -12,17 +11,17 @@ namespace HapticShm.Plugin.Tests.Core;
 public sealed class RingConnectionTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
-    private readonly string _directory = RuntimePaths.EnsureDirectory(Path.Combine(Path.GetTempPath(), "hapticshm-conn-" + Guid.NewGuid().ToString("N")));
+    private readonly TempRuntimeDirectory _dir = new();
     private readonly PluginProcessor _processor = new();
 
     [Fact]
     public void Start_ServerWelcomes_AttachesItsRingAndCommandsArrive()
     {
-        using var server = new FakeServer(_directory);
+        using var server = new FakeServer(_dir.Path);
         using var connection = new RingConnection(_processor, server.SocketPath);
         connection.Start();
 
-        Assert.True(WaitFor(() => _processor.Ring is not null), "no ring attached: " + connection.LastError);
+        Assert.True(Wait.Until(() => _processor.Ring is not null, Deadline), "no ring attached: " + connection.LastError);
         _processor.BeginBlock();
         _processor.AddNote(NoteInput.NoteOn(0, 0, 60, 0.5, noteId: 3));
         _processor.EndBlock();
@@ -38,10 +37,10 @@ public sealed class RingConnectionTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void ServerDropsClient_RingIsWithdrawnQuicklyAndTheHeldNoteReachesTheNewSession()
     {
-        using var server = new FakeServer(_directory);
+        using var server = new FakeServer(_dir.Path);
         using var connection = new RingConnection(_processor, server.SocketPath);
         connection.Start();
-        Assert.True(WaitFor(() => _processor.Ring is not null), "no ring attached: " + connection.LastError);
+        Assert.True(Wait.Until(() => _processor.Ring is not null, Deadline), "no ring attached: " + connection.LastError);
         RingProducer first = _processor.Ring!;
         _processor.BeginBlock();
         _processor.AddNote(NoteInput.NoteOn(0, 2, 50, 0.6, noteId: 77));
@@ -49,13 +48,13 @@ public sealed class RingConnectionTests(ITestOutputHelper output) : IDisposable
 
         var noticed = Stopwatch.StartNew();
         server.DropClients();
-        Assert.True(WaitFor(() => !ReferenceEquals(_processor.Ring, first)), "the dead session's ring stayed attached");
+        Assert.True(Wait.Until(() => !ReferenceEquals(_processor.Ring, first), Deadline), "the dead session's ring stayed attached");
         noticed.Stop();
         Assert.True(noticed.Elapsed < TimeSpan.FromMilliseconds(1000), $"noticed after {noticed.ElapsedMilliseconds} ms (target 250 ms)");
         output.WriteLine($"server loss noticed after {noticed.Elapsed.TotalMilliseconds:F1} ms");
         var reconnect = Stopwatch.StartNew();
 
-        Assert.True(WaitFor(() => _processor.Ring is not null && connection.Connections == 2), "no reconnect: " + connection.LastError);
+        Assert.True(Wait.Until(() => _processor.Ring is not null && connection.Connections == 2, Deadline), "no reconnect: " + connection.LastError);
         output.WriteLine($"reconnected {reconnect.Elapsed.TotalMilliseconds:F1} ms later");
         _processor.BeginBlock();
         _processor.EndBlock();
@@ -69,13 +68,13 @@ public sealed class RingConnectionTests(ITestOutputHelper output) : IDisposable
     public void Start_NoServer_AsksTheLauncherOnceAndCountsDrops()
     {
         int launches = 0;
-        using var connection = new RingConnection(_processor, Path.Combine(_directory, "nobody.sock"), () =>
+        using var connection = new RingConnection(_processor, Path.Combine(_dir.Path, "nobody.sock"), () =>
         {
             Interlocked.Increment(ref launches);
             return true;
         });
         connection.Start();
-        Assert.True(WaitFor(() => Volatile.Read(ref launches) == 1));
+        Assert.True(Wait.Until(() => Volatile.Read(ref launches) == 1, Deadline));
         Thread.Sleep(300);
 
         _processor.BeginBlock();
@@ -88,20 +87,8 @@ public sealed class RingConnectionTests(ITestOutputHelper output) : IDisposable
         Assert.NotNull(connection.LastError);
     }
 
-    private static bool WaitFor(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > Deadline) return false;
-            Thread.Sleep(5);
-        }
-        return true;
-    }
-
     public void Dispose()
     {
-        try { Directory.Delete(_directory, recursive: true); }
-        catch (IOException) { }
+        _dir.Dispose();
     }
 }

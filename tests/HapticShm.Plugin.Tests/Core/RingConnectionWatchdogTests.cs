@@ -2,7 +2,6 @@ using System.Diagnostics;
 using HapticShm.Plugin.Core.Connection;
 using HapticShm.Plugin.Core.Processing;
 using HapticShm.Plugin.Tests.Host;
-using HapticShm.Shared.Platform;
 
 namespace HapticShm.Plugin.Tests.Core;
 
@@ -12,7 +11,7 @@ namespace HapticShm.Plugin.Tests.Core;
 public sealed class RingConnectionWatchdogTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
-    private readonly string _directory = RuntimePaths.EnsureDirectory(Path.Combine(Path.GetTempPath(), "hapticshm-watch-" + Guid.NewGuid().ToString("N")));
+    private readonly TempRuntimeDirectory _dir = new();
     private readonly PluginProcessor _processor = new();
     private readonly List<Process> _children = [];
 
@@ -22,11 +21,11 @@ public sealed class RingConnectionWatchdogTests(ITestOutputHelper output) : IDis
         using Process hungServer = StartChild();
         using Process nextServer = StartChild();
         using Process bystander = StartChild();
-        using var server = new FakeServer(_directory) { ServerPid = hungServer.Id };
-        using var status = new FakeStatus(_directory, hungServer.Id);
+        using var server = new FakeServer(_dir.Path) { ServerPid = hungServer.Id };
+        using var status = new FakeStatus(_dir.Path, hungServer.Id);
         using var connection = new RingConnection(_processor, server.SocketPath);
         connection.Start();
-        Assert.True(WaitFor(() => _processor.Ring is not null), "no ring attached: " + connection.LastError);
+        Assert.True(Wait.Until(() => _processor.Ring is not null, Deadline), "no ring attached: " + connection.LastError);
         Thread.Sleep(500); // healthy: no verdict
         Assert.Equal(0, connection.HungServersKilled);
 
@@ -38,7 +37,7 @@ public sealed class RingConnectionWatchdogTests(ITestOutputHelper output) : IDis
         server.ServerPid = nextServer.Id;
         status.ServerPid = nextServer.Id;
         status.Frozen = false;
-        Assert.True(WaitFor(() => connection.Connections == 2 && _processor.Ring is not null), "no reconnect: " + connection.LastError);
+        Assert.True(Wait.Until(() => connection.Connections == 2 && _processor.Ring is not null, Deadline), "no reconnect: " + connection.LastError);
         output.WriteLine($"heartbeat frozen -> hung pid killed after {killedMs:F0} ms (timeout {RingConnection.HangTimeout.TotalMilliseconds} ms, poll {RingConnection.PollInterval.TotalMilliseconds} ms)");
 
         Assert.Equal(1, connection.HungServersKilled);
@@ -52,24 +51,24 @@ public sealed class RingConnectionWatchdogTests(ITestOutputHelper output) : IDis
     [Fact]
     public void HeartbeatStalls_WelcomeNamesOurOwnPid_NeverKillsItAndReconnects()
     {
-        using var server = new FakeServer(_directory); // its Welcome names this (host) process
-        using var status = new FakeStatus(_directory, Environment.ProcessId);
+        using var server = new FakeServer(_dir.Path); // its Welcome names this (host) process
+        using var status = new FakeStatus(_dir.Path, Environment.ProcessId);
         using var connection = new RingConnection(_processor, server.SocketPath);
         connection.Start();
-        Assert.True(WaitFor(() => _processor.Ring is not null), "no ring attached: " + connection.LastError);
+        Assert.True(Wait.Until(() => _processor.Ring is not null, Deadline), "no ring attached: " + connection.LastError);
         status.Frozen = true;
-        Assert.True(WaitFor(() => connection.Connections >= 2), "a hung session was kept: " + connection.LastError);
+        Assert.True(Wait.Until(() => connection.Connections >= 2, Deadline), "a hung session was kept: " + connection.LastError);
         Assert.Equal(0, connection.HungServersKilled);
     }
 
     [Fact]
     public void Watching_AHealthySession_AllocatesNothingOnTheConnectionThread()
     {
-        using var server = new FakeServer(_directory);
-        using var status = new FakeStatus(_directory, Environment.ProcessId);
+        using var server = new FakeServer(_dir.Path);
+        using var status = new FakeStatus(_dir.Path, Environment.ProcessId);
         using var connection = new RingConnection(_processor, server.SocketPath);
         connection.Start();
-        Assert.True(WaitFor(() => _processor.Ring is not null), "no ring attached: " + connection.LastError);
+        Assert.True(Wait.Until(() => _processor.Ring is not null, Deadline), "no ring attached: " + connection.LastError);
         Thread.Sleep(1500); // ~30 rounds: socket poll, heartbeat read, reaper hook
         Assert.Equal(1, connection.Connections);
         output.WriteLine($"connection thread allocated {connection.WatchAllocatedBytes} bytes over ~1.5 s of watching");
@@ -89,17 +88,6 @@ public sealed class RingConnectionWatchdogTests(ITestOutputHelper output) : IDis
         return process.ExitCode;
     }
 
-    private static bool WaitFor(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > Deadline) return false;
-            Thread.Sleep(5);
-        }
-        return true;
-    }
-
     public void Dispose()
     {
         foreach (Process child in _children)
@@ -108,7 +96,6 @@ public sealed class RingConnectionWatchdogTests(ITestOutputHelper output) : IDis
             catch (InvalidOperationException) { }
         }
         _processor.ReleaseRetiredRings();
-        try { Directory.Delete(_directory, recursive: true); }
-        catch (IOException) { }
+        _dir.Dispose();
     }
 }

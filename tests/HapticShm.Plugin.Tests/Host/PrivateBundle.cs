@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using HapticShm.Plugin.Core.Connection;
+using HapticShm.Plugin.Interop;
 using HapticShm.Shared.Platform;
 using HapticShm.Shared.Status;
 using Libc = HapticShm.Plugin.Tests.Host.Interop.Libc;
@@ -51,6 +51,28 @@ public sealed class PrivateBundle : IDisposable
         Assert.Equal(0, Libc.setenv(RuntimePaths.OverrideVariable, RuntimeDirectory, 1));
     }
 
+    /// <summary>Activates a fresh plugin instance (48 kHz, float samples) with this bundle's
+    /// environment and no server of ours running: it launches one and connects. Returns the instance
+    /// (the caller disposes it) and the status block that shows the connection.</summary>
+    internal PluginInstance ActivateWithLaunchedServer(int blockSize, out StatusBlock connected)
+    {
+        UseEnvironment();
+        KillServers();
+        var plugin = new PluginInstance(Module);
+        try
+        {
+            plugin.Setup(48000, blockSize, ProcessData.kSample32);
+            plugin.Start();
+            connected = WaitStatus(b => OurClients(b).Count == 1, "the plugin launched a server and connected");
+            return plugin;
+        }
+        catch
+        {
+            plugin.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Live servers started from this bundle.</summary>
     public List<int> ServerPids()
     {
@@ -73,25 +95,9 @@ public sealed class PrivateBundle : IDisposable
     /// removes the status block they leave behind (it would still list their clients).</summary>
     public void KillServers()
     {
-        foreach (int pid in ServerPids()) Kill(pid);
-        var clock = Stopwatch.StartNew();
-        while (ServerPids().Count > 0)
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "a killed server is still alive after 5 s");
-            Thread.Sleep(5);
-        }
+        foreach (int pid in ServerPids()) Signals.Kill(pid);
+        Assert.True(Wait.Until(() => ServerPids().Count == 0, TimeSpan.FromSeconds(5)), "a killed server is still alive after 5 s");
         File.Delete(StatusPath);
-    }
-
-    public static void Kill(int pid)
-    {
-        try
-        {
-            using Process process = Process.GetProcessById(pid);
-            process.Kill();
-        }
-        catch (ArgumentException) { } // already gone
-        catch (InvalidOperationException) { }
     }
 
     /// <summary>A consistent copy of the server's status block, if a server published one.</summary>
@@ -124,13 +130,10 @@ public sealed class PrivateBundle : IDisposable
     /// <summary>Polls the status block until <paramref name="condition"/> holds; fails naming <paramref name="what"/>.</summary>
     public StatusBlock WaitStatus(Func<StatusBlock, bool> condition, string what, double seconds = 10)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            if (TryReadStatus(out StatusBlock block) && condition(block)) return block;
-            if (clock.Elapsed.TotalSeconds > seconds) Assert.Fail($"timed out after {seconds} s waiting until {what}\n{ServerLog()}");
-            Thread.Sleep(5);
-        }
+        StatusBlock block = default;
+        if (!Wait.Until(() => TryReadStatus(out block) && condition(block), TimeSpan.FromSeconds(seconds)))
+            Assert.Fail($"timed out after {seconds} s waiting until {what}\n{ServerLog()}");
+        return block;
     }
 
     public string ServerLog()

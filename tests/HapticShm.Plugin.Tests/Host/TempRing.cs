@@ -1,4 +1,4 @@
-using HapticShm.Shared.Platform;
+using HapticShm.Plugin.Core.Connection;
 using HapticShm.Shared.Protocol;
 using HapticShm.Shared.Ring;
 
@@ -7,18 +7,21 @@ namespace HapticShm.Plugin.Tests.Host;
 /// <summary>A ring in a private directory, created as the server would, read back as the server would.</summary>
 public sealed class TempRing : IDisposable
 {
-    private readonly string _directory;
+    private readonly TempRuntimeDirectory _directory = new();
 
     public TempRing(int capacity = 4096)
     {
-        _directory = RuntimePaths.EnsureDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hapticshm-plugin-test-" + Guid.NewGuid().ToString("N")));
-        Path = System.IO.Path.Combine(_directory, "ring.shm");
+        Path = _directory.File("ring.shm");
         Ring = CommandRing.Create(Path, capacity, Guid.NewGuid(), Environment.ProcessId);
     }
 
     public string Path { get; }
 
     public CommandRing Ring { get; }
+
+    /// <summary>Points the plugin's next activation at this ring instead of a server (the
+    /// <see cref="RingConnection.RingOverrideVariable"/> seam; the plugin reads it with libc getenv).</summary>
+    public void OfferToPlugin() => Assert.Equal(0, Interop.Libc.setenv(RingConnection.RingOverrideVariable, Path, 1));
 
     public List<Command> Drain()
     {
@@ -30,7 +33,6 @@ public sealed class TempRing : IDisposable
     public void Dispose()
     {
         Ring.Dispose();
-        try { Directory.Delete(_directory, recursive: true); }
-        catch (IOException) { }
+        _directory.Dispose();
     }
 }

@@ -1,10 +1,8 @@
-using HapticShm.Plugin.Core.Connection;
 using HapticShm.Plugin.Core.Parameters;
 using HapticShm.Plugin.Exports;
 using HapticShm.Plugin.Interop;
 using HapticShm.Plugin.Tests.Host;
 using HapticShm.Shared.Protocol;
-using Libc = HapticShm.Plugin.Tests.Host.Interop.Libc;
 
 namespace HapticShm.Plugin.Tests.Native;
 
@@ -23,7 +21,7 @@ public sealed unsafe class ManagedBuildAllocationTests(ITestOutputHelper output)
     [Fact]
     public void Process_ThroughTheVtablesWithEvents_AllocatesNothing()
     {
-        Assert.Equal(0, Libc.setenv(RingConnection.RingOverrideVariable, _ring.Path, 1));
+        _ring.OfferToPlugin();
         delegate* unmanaged<void*> getFactory = &ModuleExports.GetPluginFactory;
         void* factory = getFactory();
         Assert.True(factory != null, "the managed build's GetPluginFactory returned null");

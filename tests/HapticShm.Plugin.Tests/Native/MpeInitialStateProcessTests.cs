@@ -18,7 +18,7 @@ public sealed unsafe class MpeInitialStateProcessTests(NativeModule module) : ID
     [Fact]
     public void Process_ExpressionInAnEarlierBlockAndAtTheSameOffset_ReachesTheNoteOn()
     {
-        Assert.Equal(0, Libc.setenv(RingConnection.RingOverrideVariable, _ring.Path, 1));
+        _ring.OfferToPlugin();
         using var plugin = new PluginInstance(module);
         plugin.Setup(48000, 256, ProcessData.kSample32);
         plugin.Start();

@@ -21,7 +21,7 @@ public sealed unsafe class PluginProcessTests(NativeModule module, ITestOutputHe
     [InlineData(ProcessData.kSample64)]
     public void Process_EventsAndParameterChanges_PushCommandsAtTheirSampleOffsets(int sampleSize)
     {
-        Assert.Equal(0, Libc.setenv(RingConnection.RingOverrideVariable, _ring.Path, 1));
+        _ring.OfferToPlugin();
         using var plugin = new PluginInstance(module);
         plugin.Setup(SampleRate, 512, sampleSize);
         plugin.Start();
@@ -70,7 +70,7 @@ public sealed unsafe class PluginProcessTests(NativeModule module, ITestOutputHe
     [Fact]
     public void Process_TenThousandCallsWithEvents_EveryNoteReachesTheRing()
     {
-        Assert.Equal(0, Libc.setenv(RingConnection.RingOverrideVariable, _ring.Path, 1));
+        _ring.OfferToPlugin();
         using var plugin = new PluginInstance(module);
         plugin.Setup(48000, 64, ProcessData.kSample32);
         plugin.Start();
@@ -104,7 +104,7 @@ public sealed unsafe class PluginProcessTests(NativeModule module, ITestOutputHe
     [Fact]
     public void GetState_SetOnNewInstance_GivesTheSameParameters()
     {
-        Assert.Equal(0, Libc.setenv(RingConnection.RingOverrideVariable, _ring.Path, 1)); // no server: the ring seam
+        _ring.OfferToPlugin(); // no server: the ring seam
         byte[] saved;
         using (var first = new PluginInstance(module))
         {

@@ -19,7 +19,7 @@ public sealed unsafe class PluginTimingTests(NativeModule module, ITestOutputHel
 
     private PluginInstance StartPlugin()
     {
-        Assert.Equal(0, Libc.setenv(RingConnection.RingOverrideVariable, _ring.Path, 1));
+        _ring.OfferToPlugin();
         var plugin = new PluginInstance(module);
         plugin.Setup(SampleRate, BlockSize, ProcessData.kSample32);
         plugin.Start();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HapticShm.Plugin.Core.Connection;
 using HapticShm.Plugin.Tests.Host;
 using HapticShm.Shared.Platform;
@@ -26,8 +25,7 @@ public sealed class ServerLaunchTests(NativeModule module) : IDisposable
         {
             plugin.Setup(48000, 64, 0);
             plugin.Start();
-            var clock = Stopwatch.StartNew();
-            while (!(File.Exists(log) && new FileInfo(log).Length > 0) && clock.Elapsed < TimeSpan.FromSeconds(10)) Thread.Sleep(20);
+            Wait.Until(() => File.Exists(log) && new FileInfo(log).Length > 0, TimeSpan.FromSeconds(10)); // asserted below
             plugin.Stop();
         }
 

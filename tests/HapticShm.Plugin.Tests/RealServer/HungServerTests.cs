@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using HapticShm.Testing;
-using HapticShm.Plugin.Interop;
 using HapticShm.Plugin.Tests.Host;
 using HapticShm.Plugin.Tests.Native;
 using HapticShm.Shared.Status;
@@ -19,12 +18,7 @@ public sealed class HungServerTests(PrivateBundle bundle, ITestOutputHelper outp
     [Fact]
     public unsafe void SigStop_WhileNotesHeld_KillsThatServerRelaunchesAndTheNotesSoundAgain()
     {
-        bundle.UseEnvironment();
-        bundle.KillServers();
-        using var plugin = new PluginInstance(bundle.Module);
-        plugin.Setup(48000, HostAudioThread.BlockSize, ProcessData.kSample32);
-        plugin.Start();
-        bundle.WaitStatus(b => PrivateBundle.OurClients(b).Count == 1, "the plugin launched a server and connected");
+        using PluginInstance plugin = bundle.ActivateWithLaunchedServer(HostAudioThread.BlockSize, out _);
         int hung = Assert.Single(bundle.ServerPids());
         Assert.Equal(Environment.ProcessId, ProcState.ParentPid(hung)); // spawned by the host, so the host must reap it
 

@@ -18,12 +18,7 @@ public sealed class LaunchedServerTests(PrivateBundle bundle) : IDisposable
     [Fact]
     public unsafe void SetActive_NoServer_LaunchesOneAndNotesMpeAndParametersArrive()
     {
-        bundle.UseEnvironment();
-        bundle.KillServers();
-        using var plugin = new PluginInstance(bundle.Module);
-        plugin.Setup(48000, 64, ProcessData.kSample32);
-        plugin.Start();
-        StatusBlock connected = bundle.WaitStatus(b => PrivateBundle.OurClients(b).Count == 1, "the plugin launched a server and connected");
+        using PluginInstance plugin = bundle.ActivateWithLaunchedServer(64, out StatusBlock connected);
         Assert.Equal(Assert.Single(bundle.ServerPids()), connected.ServerPid);
 
         using var play = new ProcessCall(64, ProcessData.kSample32);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using HapticShm.Plugin.Interop;
 using HapticShm.Plugin.Tests.Host;
 using HapticShm.Plugin.Tests.Native;
 using HapticShm.Shared.Status;
@@ -17,12 +16,7 @@ public sealed class ServerDeathTests(PrivateBundle bundle, ITestOutputHelper out
     [Fact]
     public unsafe void KillNine_WhileNotesHeld_RelaunchesReconnectsResoundsAndProcessNeverWaits()
     {
-        bundle.UseEnvironment();
-        bundle.KillServers();
-        using var plugin = new PluginInstance(bundle.Module);
-        plugin.Setup(48000, HostAudioThread.BlockSize, ProcessData.kSample32);
-        plugin.Start();
-        bundle.WaitStatus(b => PrivateBundle.OurClients(b).Count == 1, "the plugin launched a server and connected");
+        using PluginInstance plugin = bundle.ActivateWithLaunchedServer(HostAudioThread.BlockSize, out _);
         int firstServer = Assert.Single(bundle.ServerPids());
 
         using var audio = new HostAudioThread(plugin.Processor);
@@ -32,7 +26,7 @@ public sealed class ServerDeathTests(PrivateBundle bundle, ITestOutputHelper out
         Thread.Sleep(500); // a stretch of normal blocks to compare with
 
         var clock = Stopwatch.StartNew();
-        PrivateBundle.Kill(firstServer);
+        Signals.Kill(firstServer);
         int secondServer = 0;
         while (secondServer == 0 && clock.Elapsed < TimeSpan.FromSeconds(5))
         {

@@ -14,7 +14,7 @@ public sealed class CallbackRig : IDisposable
     public const int SampleRate = 48_000;
     public const long MarginNs = 1_000_000;
 
-    private readonly TempDirectory _dir = new();
+    private readonly TempRuntimeDirectory _dir = new();
     private readonly List<CommandRing> _rings = [];
     private PlanarAudioBuffer _output;
     private long _blockStartNs = 1_000_000_000;

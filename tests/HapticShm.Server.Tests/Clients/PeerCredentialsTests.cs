@@ -10,7 +10,7 @@ public sealed class PeerCredentialsTests
     [Fact]
     public void TryGet_OnAUnixSocket_ReadsOurUidAndPid()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempRuntimeDirectory();
         string path = Path.Combine(dir.Path, "peer.sock");
         using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         listener.Bind(new UnixDomainSocketEndPoint(path));

@@ -5,7 +5,7 @@ namespace HapticShm.Server.Tests.Hosting;
 /// <summary>One teardown, whatever failed: backend, then listener, then status block.</summary>
 public sealed class ServerHostTeardownTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempRuntimeDirectory _dir = new();
 
     private string StatusPath => Path.Combine(_dir.Path, "status.shm");
     private string SocketPath => Path.Combine(_dir.Path, "server.sock");

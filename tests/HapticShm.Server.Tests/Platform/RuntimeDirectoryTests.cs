@@ -9,7 +9,7 @@ public sealed class RuntimeDirectoryTests : IDisposable
 {
     private const int Nobody = 65534;
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private readonly TempDirectory _dir = new();
+    private readonly TempRuntimeDirectory _dir = new();
 
     [Fact]
     public void Missing_IsCreatedOwnerOnly()

@@ -30,26 +30,16 @@ internal static class OptionRules
     }
 
     /// <summary>The value, unless the text did not convert (that error is already reported).</summary>
-    public static bool TryGetValue<T>(OptionResult result, out T value)
-    {
-        try
-        {
-            value = result.GetValueOrDefault<T>();
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            value = default!;
-            return false;
-        }
-    }
+    public static bool TryGetValue<T>(OptionResult result, out T value) => TryRead(result.GetValueOrDefault<T>, out value);
 
     /// <inheritdoc cref="TryGetValue{T}(OptionResult, out T)"/>
-    public static bool TryGetValue<T>(ArgumentResult result, out T value)
+    public static bool TryGetValue<T>(ArgumentResult result, out T value) => TryRead(result.GetValueOrDefault<T>, out value);
+
+    private static bool TryRead<T>(Func<T> read, out T value)
     {
         try
         {
-            value = result.GetValueOrDefault<T>();
+            value = read();
             return true;
         }
         catch (InvalidOperationException)

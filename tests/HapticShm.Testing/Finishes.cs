@@ -1,6 +1,8 @@
-namespace HapticShm.Server.Tests;
+namespace HapticShm.Testing;
 
-internal static class Finishes
+/// <summary>Whether a call returns at all: for calls that must never block (a logger, an audio
+/// callback), where a hang is the failure and the time taken is not asserted.</summary>
+public static class Finishes
 {
     /// <summary>Runs <paramref name="action"/> on a thread of its own; false if it is still running
     /// after <paramref name="timeout"/> (the thread is then left behind, as a hung call would be).</summary>
