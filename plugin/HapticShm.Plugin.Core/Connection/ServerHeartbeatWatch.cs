@@ -22,6 +22,7 @@ internal sealed unsafe class ServerHeartbeatWatch : IDisposable
     private long _lastOpenAttemptNs;
     private long _lastBeat;
     private long _lastChangeNs;
+    private long _lastCheckNs;
 
     /// <summary>Whether the status block is mapped and being judged.</summary>
     public bool IsWatching => _status is not null;
@@ -45,7 +46,11 @@ internal sealed unsafe class ServerHeartbeatWatch : IDisposable
             return false;
         }
         long beat = Volatile.Read(ref _status.Block->UpdatedNs);
-        if (beat != _lastBeat)
+        long sinceLastCheck = nowNs - _lastCheckNs;
+        _lastCheckNs = nowNs;
+        // A check that itself came late means the whole machine was starved, not that the server
+        // hung: start the count again rather than kill a healthy server on a busy machine.
+        if (beat != _lastBeat || sinceLastCheck > timeoutNs / 2)
         {
             _lastBeat = beat;
             _lastChangeNs = nowNs;
@@ -67,6 +72,7 @@ internal sealed unsafe class ServerHeartbeatWatch : IDisposable
                 _status = status;
                 _lastBeat = snapshot.UpdatedNs;
                 _lastChangeNs = nowNs;
+                _lastCheckNs = nowNs;
                 return;
             }
         }

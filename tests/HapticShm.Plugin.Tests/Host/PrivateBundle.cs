@@ -128,7 +128,7 @@ public sealed class PrivateBundle : IDisposable
     }
 
     /// <summary>Polls the status block until <paramref name="condition"/> holds; fails naming <paramref name="what"/>.</summary>
-    public StatusBlock WaitStatus(Func<StatusBlock, bool> condition, string what, double seconds = 10)
+    public StatusBlock WaitStatus(Func<StatusBlock, bool> condition, string what, double seconds = 30)
     {
         StatusBlock block = default;
         if (!Wait.Until(() => TryReadStatus(out block) && condition(block), TimeSpan.FromSeconds(seconds)))
