@@ -74,6 +74,12 @@ internal static unsafe partial class Interop
         internal static partial int jack_connect(nint client, string sourcePort, string destinationPort);
 
         [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+        internal static partial nint jack_port_by_name(nint client, string portName);
+
+        [LibraryImport(LibraryName)]
+        internal static partial nint* jack_port_get_all_connections(nint client, nint port);
+
+        [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
         internal static partial nint* jack_get_ports(nint client, string? portNamePattern, string? typeNamePattern, nuint flags);
 
         [LibraryImport(LibraryName)]

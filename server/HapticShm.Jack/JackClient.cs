@@ -122,6 +122,32 @@ public sealed unsafe partial class JackClient : IDisposable
         if (rc != 0 && rc != EEXIST) throw new JackException($"JACK could not connect '{sourcePort}' to '{destinationPort}' (error {rc})");
     }
 
+    /// <summary>Connects two ports by full name without throwing: true when they are connected
+    /// (now or already); otherwise false with jack_connect's error code.</summary>
+    public bool TryConnect(string sourcePort, string destinationPort, out int error)
+    {
+        error = jack_connect(Handle, sourcePort, destinationPort);
+        if (error == EEXIST) error = 0;
+        return error == 0;
+    }
+
+    /// <summary>True when a port of this full name exists on the server (any client, any type).</summary>
+    public bool PortExists(string portName) => jack_port_by_name(Handle, portName) != 0;
+
+    /// <summary>Full names of the ports <paramref name="portName"/> is connected to; empty when it
+    /// has none or does not exist.</summary>
+    public IReadOnlyList<string> GetConnections(string portName)
+    {
+        nint port = jack_port_by_name(Handle, portName);
+        var result = new List<string>();
+        if (port == 0) return result;
+        nint* names = jack_port_get_all_connections(Handle, port);
+        if (names is null) return result;
+        for (int i = 0; names[i] != 0; i++) result.Add(Marshal.PtrToStringUTF8(names[i]) ?? "");
+        jack_free(names);
+        return result;
+    }
+
     /// <summary>Full names of the audio ports matching <paramref name="namePattern"/> (a regular
     /// expression, null for all) that are inputs or outputs, optionally only physical ones.</summary>
     public IReadOnlyList<string> GetPorts(string? namePattern, JackPortDirection direction, bool physicalOnly = false)

@@ -9,9 +9,14 @@ namespace HapticShm.Server.Hosting;
 /// <summary>Creates and opens the backend the options ask for.</summary>
 internal static class BackendSelection
 {
+    /// <summary>Throws <see cref="ConnectMapException"/> for a connect map that cannot be used
+    /// (before any device is opened) and <see cref="AudioBackendException"/> for a device.</summary>
     public static IAudioBackend Open(ServerOptions options, int channels, ServerLog log)
     {
-        IAudioBackend backend = options.Backend == "asio" ? CreateAsio(options) : CreateJackOrNull(options);
+        ConnectMap? map = options.ConnectMapPath is null ? null : ConnectMap.Load(options.ConnectMapPath, channels);
+        IAudioBackend backend = options.Backend == "asio" ? CreateAsio(options) : CreateJackOrNull(options, map, log);
+        if (map is not null && backend is not JackBackend)
+            log.Write($"connect map {map.SourceName} ignored: the {backend.Name} backend has no JACK ports");
         try
         {
             backend.Open(channels);
@@ -32,9 +37,9 @@ internal static class BackendSelection
         return AsioBackend.Create(new AsioBackendOptions { Driver = options.Device, OutputChannels = options.Channels, BufferSize = options.Buffer });
     }
 
-    private static IAudioBackend CreateJackOrNull(ServerOptions options)
+    private static IAudioBackend CreateJackOrNull(ServerOptions options, ConnectMap? map, ServerLog log)
     {
-        var jack = new JackBackendOptions { ServerName = options.JackServer, ConnectToSystemPlayback = options.Connect };
+        var jack = new JackBackendOptions { ServerName = options.JackServer, ConnectToSystemPlayback = options.Connect, ConnectMap = map, Log = log.Write };
         var none = new NullBackendOptions { SampleRate = options.SampleRate, BlockSize = options.BlockSize };
         return AudioBackendFactory.Create(options.Backend, jack, none);
     }

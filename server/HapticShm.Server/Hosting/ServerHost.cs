@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using HapticShm.Engine;
 using HapticShm.Server.Audio;
 using HapticShm.Server.Backends;
+using HapticShm.Server.Backends.Jack;
 using HapticShm.Server.Clients;
 using HapticShm.Server.Logging;
 using HapticShm.Shared;
@@ -65,9 +66,14 @@ public static class ServerHost
         }
 
         IAudioBackend backend;
+        ConnectMapRecord.Delete(directory); // a previous server's, if it died without removing it
         try
         {
             backend = openBackend(options, layout.Count, log);
+        }
+        catch (ConnectMapException e)
+        {
+            return Fail(log, 2, $"connect map: {e.Message}", $"connect map: {e.Message}");
         }
         catch (AudioBackendException e)
         {
@@ -75,7 +81,15 @@ public static class ServerHost
         }
         using (backend)
         {
-            return Serve(options, layout, backend, log, startedNs);
+            if (options.ConnectMapPath is not null && backend is JackBackend) ConnectMapRecord.Write(directory, options.ConnectMapPath);
+            try
+            {
+                return Serve(options, layout, backend, log, startedNs);
+            }
+            finally
+            {
+                ConnectMapRecord.Delete(directory);
+            }
         }
     }
 

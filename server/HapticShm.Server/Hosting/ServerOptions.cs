@@ -15,6 +15,7 @@ public sealed class ServerOptions
           --block N                  null backend: frames per block (default 64)
           --jack-server NAME         jack backend: server name (default: the default server)
           --connect                  jack backend: connect out_N to system:playback_N
+          --connect-map FILE         jack backend: connect our ports as FILE says, one "out_N client:port" a line
           --device NAME|INDEX        asio backend: the driver (default: the first one)
           --channels LIST            asio backend: output channels by index, range or name, e.g. 0-15,24-39
           --buffer N                 asio backend: frames per buffer (default: the driver's preferred)
@@ -31,6 +32,7 @@ public sealed class ServerOptions
     public int BlockSize { get; private set; } = 64;
     public string? JackServer { get; private set; }
     public bool Connect { get; private set; }
+    public string? ConnectMapPath { get; private set; }
     public string? Device { get; private set; }
     public IReadOnlyList<string>? Channels { get; private set; }
     public int? Buffer { get; private set; }
@@ -56,6 +58,7 @@ public sealed class ServerOptions
                 case "--block": options.BlockSize = (int)Number(name, Value(), 1, 4096); break;
                 case "--jack-server": options.JackServer = Value(); break;
                 case "--connect": options.Connect = true; break;
+                case "--connect-map": options.ConnectMapPath = Value(); break;
                 case "--device": options.Device = Value(); break;
                 case "--channels": options.Channels = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                 case "--buffer": options.Buffer = (int)Number(name, Value(), 16, 8192); break;

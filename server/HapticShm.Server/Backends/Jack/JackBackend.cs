@@ -4,7 +4,8 @@ using HapticShm.Jack;
 namespace HapticShm.Server.Backends.Jack;
 
 /// <summary>
-/// Renders into N JACK output ports "client:out_1".."out_N".
+/// Renders into N JACK output ports "client:out_1".."out_N" (N up to 256, all registered in
+/// <see cref="Open"/>), and connects them as a <see cref="ConnectMap"/> says once active.
 /// </summary>
 /// <remarks>
 /// <para>blockStartNs is JACK's filtered time of the cycle's first frame plus one period, made
@@ -33,6 +34,7 @@ public sealed class JackBackend : IAudioBackend, IJackProcessHandler, IBlockTime
     private volatile bool _renderFaulted;
     private Exception? _renderException;
     private BlockTimeline _timeline;
+    private ConnectionResult[] _connections = [];
 
     /// <summary>A backend that will join the server described by <paramref name="options"/> (defaults if null).</summary>
     public JackBackend(JackBackendOptions? options = null) => _options = options ?? new JackBackendOptions();
@@ -60,6 +62,9 @@ public sealed class JackBackend : IAudioBackend, IJackProcessHandler, IBlockTime
 
     /// <summary>Full names of the output ports, in channel order.</summary>
     public IReadOnlyList<string> PortNames => [.. _ports.Select(p => p.Name)];
+
+    /// <summary>What became of each connect-map line at the last <see cref="Start"/>.</summary>
+    public IReadOnlyList<ConnectionResult> Connections => _connections;
 
     /// <summary>Process cycles run since the client was activated.</summary>
     public long Cycles => _client?.Cycles ?? 0;
@@ -143,6 +148,31 @@ public sealed class JackBackend : IAudioBackend, IJackProcessHandler, IBlockTime
         {
             throw new AudioBackendException(ex.Message, ex);
         }
+        if (_options.ConnectMap is ConnectMap map) _connections = ApplyConnectMap(client, map);
+    }
+
+    /// <summary>Makes each connection of the map from this (non-real-time) thread. A destination
+    /// that does not exist or a connection JACK refuses is reported and skipped: the rest of the
+    /// array still plays.</summary>
+    private ConnectionResult[] ApplyConnectMap(JackClient client, ConnectMap map)
+    {
+        var results = new ConnectionResult[map.Entries.Count];
+        for (int i = 0; i < results.Length; i++)
+        {
+            ConnectMapEntry entry = map.Entries[i];
+            string source = _ports[entry.Channel - 1].Name;
+            string? problem = null;
+            if (!client.PortExists(entry.Destination))
+                problem = $"no JACK port '{entry.Destination}' (is its client running? jack_lsp lists the ports)";
+            else if (!client.TryConnect(source, entry.Destination, out int error))
+                problem = $"JACK refused the connection (error {error}; is '{entry.Destination}' an audio input of an active client?)";
+            results[i] = new ConnectionResult(entry, source, problem);
+            if (problem is not null)
+                _options.Log?.Invoke($"connect map {map.SourceName} line {entry.Line}: {entry.SourcePort} -> {entry.Destination} not connected: {problem}");
+        }
+        int made = results.Count(r => r.Connected);
+        _options.Log?.Invoke($"connect map {map.SourceName}: {made} of {results.Length} connections made");
+        return results;
     }
 
     /// <inheritdoc/>

@@ -11,4 +11,11 @@ public sealed record JackBackendOptions
 
     /// <summary>Connect out_k to the k-th physical playback port (system:playback_k) on start.</summary>
     public bool ConnectToSystemPlayback { get; init; }
+
+    /// <summary>Connections to make after activation (<c>--connect-map</c>); null for none.</summary>
+    public ConnectMap? ConnectMap { get; init; }
+
+    /// <summary>Receives a line per connect-map problem (a missing port, a refused connection) and
+    /// a summary, on the thread that starts the backend; the server logs them.</summary>
+    public Action<string>? Log { get; init; }
 }
