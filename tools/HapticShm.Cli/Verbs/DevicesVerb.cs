@@ -1,19 +1,26 @@
 using System.CommandLine;
+using HapticShm.Cli.Devices;
 using HapticShm.Jack;
 using HapticShm.Server.Backends.Asio;
+using HapticShm.Server.Backends.Jack;
+using HapticShm.Shared.Platform;
+using HapticShm.Shared.Status;
 
 namespace HapticShm.Cli.Verbs;
 
 /// <summary><c>hapticshm devices</c>: what the server could play to. On Windows the installed
 /// ASIO drivers; elsewhere the JACK server and its playback ports. Finding no device is an
-/// answer, not a failure: it says so, names the null backend, and exits 0.</summary>
+/// answer, not a failure: it says so, names the null backend, and exits 0. With a connect map
+/// (<c>--connect-map FILE</c>, else the one the running server applied) it prints each of its
+/// connections and whether it is live.</summary>
 internal static class DevicesVerb
 {
     public static Command Create()
     {
         var jackServer = new Option<string?>("--jack-server") { Description = "JACK server name (default: the default server)." };
-        var devices = new Command("devices", "List audio devices: ASIO drivers on Windows, the JACK server and its ports elsewhere.") { jackServer };
-        devices.SetAction(result => OperatingSystem.IsWindows() ? ListAsio() : ListJack(result.GetValue(jackServer)));
+        var connectMap = new Option<string?>("--connect-map") { Description = "Show this connect map's connections (default: the one the running server applied)." };
+        var devices = new Command("devices", "List audio devices: ASIO drivers on Windows, the JACK server, its ports and the connect map elsewhere.") { jackServer, connectMap };
+        devices.SetAction(result => OperatingSystem.IsWindows() ? ListAsio() : ListJack(result.GetValue(jackServer), result.GetValue(connectMap)));
         return devices;
     }
 
@@ -35,7 +42,7 @@ internal static class DevicesVerb
 
     private const string NullBackendLine = "available: the null backend (no device; the server keeps time and renders silently: hapticshm server start --backend null)";
 
-    private static int ListJack(string? serverName)
+    private static int ListJack(string? serverName, string? connectMapPath)
     {
         try
         {
@@ -52,7 +59,7 @@ internal static class DevicesVerb
             foreach (string port in playback) Console.WriteLine($"  {port}");
             IReadOnlyList<string> ours = client.GetPorts("hapticshm:", JackPortDirection.Output);
             if (ours.Count > 0) Console.WriteLine($"hapticshm server ports: {ours.Count} ({ours[0]} .. {ours[^1]})");
-            return 0;
+            return PrintConnectMap(client, connectMapPath, ours.Count);
         }
         catch (DllNotFoundException)
         {
@@ -63,6 +70,39 @@ internal static class DevicesVerb
         catch (JackException e)
         {
             Console.Error.WriteLine($"hapticshm devices: {e.Message}");
+            return 1;
+        }
+    }
+
+    private const string ServerClient = "hapticshm";
+
+    private static int PrintConnectMap(JackClient client, string? explicitPath, int serverPorts)
+    {
+        string? path = explicitPath;
+        string origin = "given with --connect-map";
+        if (path is null)
+        {
+            try
+            {
+                path = ConnectMapRecord.TryRead(RuntimePaths.RuntimeDirectory);
+            }
+            catch (RuntimeDirectoryException)
+            {
+                path = null; // no usable runtime directory: no server recorded a map
+            }
+            origin = "applied by the running server";
+        }
+        if (path is null) return 0;
+        try
+        {
+            // Without a server, check the map against the most ports one can have.
+            ConnectMap map = ConnectMap.Load(path, serverPorts > 0 ? serverPorts : StatusBlock.MaxTransducers);
+            Console.WriteLine(ConnectMapView.Format(map, client, ServerClient, origin));
+            return 0;
+        }
+        catch (ConnectMapException e)
+        {
+            Console.Error.WriteLine($"hapticshm devices: connect map: {e.Message}");
             return 1;
         }
     }
