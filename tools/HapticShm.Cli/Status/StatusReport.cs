@@ -32,14 +32,23 @@ internal sealed record StatusReport(
     double FaultedAtSeconds,
     long FaultSilencedBlocks,
     float[] Levels,
-    ClientReport[] Clients)
+    ClientReport[] Clients,
+    float[]? TransducerX = null,
+    float[]? TransducerY = null)
 {
     public static unsafe StatusReport From(in StatusBlock block)
     {
         long now = MonotonicClock.NowNs();
         int channels = Math.Min(block.ChannelCount, StatusBlock.MaxTransducers);
         var levels = new float[channels];
-        for (int i = 0; i < channels; i++) levels[i] = block.Levels[i];
+        var x = new float[channels];
+        var y = new float[channels];
+        for (int i = 0; i < channels; i++)
+        {
+            levels[i] = block.Levels[i];
+            x[i] = block.TransducerX[i];
+            y[i] = block.TransducerY[i];
+        }
         var clients = new List<ClientReport>();
         StatusBlock copy = block;
         for (int i = 0; i < StatusBlock.MaxClients; i++)
@@ -56,7 +65,7 @@ internal sealed record StatusReport(
             block.Xruns, block.Overruns, block.TimelineSteps, block.TimelineResyncs, block.ActiveVoices, block.PeakVoices, block.NotesPlayed, block.Late, block.Stolen, block.Rejected,
             block.GcCount, block.AllocatedBytes,
             block.FaultedNs == 0 ? -1 : Math.Round((block.FaultedNs - block.StartedNs) / 1e9, 3), block.FaultSilencedBlocks,
-            levels, [.. clients]);
+            levels, [.. clients], x, y);
     }
 }
 
