@@ -7,13 +7,21 @@ namespace HapticShm.Cli.Plots;
 
 /// <summary>One PNG summarising a render: a heatmap of per-transducer RMS over time (left), the
 /// array layout with each transducer coloured by its total energy (top right) and the same
-/// energies as bars (bottom right). Non-finite RMS values count as silence.</summary>
+/// energies as bars (bottom right). Non-finite RMS values count as silence. The heatmap has one
+/// row per transducer whatever their number (256 rows are 3 pixels each, still one band per
+/// transducer); beyond <see cref="MaxLabelledTransducers"/> the layout's markers shrink with the
+/// array and lose their index labels, which would overlap.</summary>
 public static class RenderPlot
 {
     public const int Width = 1600;
     public const int Height = 900;
     private const int HeatmapWidth = 1000;
     private const int LayoutHeight = 480;
+    private const float MarkerSize = 30;
+    private const float MinMarkerSize = 7;
+
+    /// <summary>Layouts up to this many transducers get a full-size marker with its index.</summary>
+    public const int MaxLabelledTransducers = 32;
 
     /// <summary>Saves the figure. <paramref name="rmsByTransducerAndTime"/> is [transducer, column];
     /// <paramref name="transducerPositions"/> are in metres, one per row of the matrix.</summary>
@@ -91,20 +99,23 @@ public static class RenderPlot
     {
         double max = MaxOf(energy);
         var plot = new Plot();
+        float size = MarkerSizeFor(positions.Length);
+        bool labelled = positions.Length <= MaxLabelledTransducers;
         for (int i = 0; i < positions.Length; i++)
         {
             double x = positions[i].X * 100, y = positions[i].Y * 100; // centimetres read better
             double fraction = max > 0 ? energy[i] / max : 0;
-            var marker = plot.Add.Marker(x, y, MarkerShape.FilledCircle, 30, EnergyColormap.GetColor(fraction));
+            var marker = plot.Add.Marker(x, y, MarkerShape.FilledCircle, size, EnergyColormap.GetColor(fraction));
             marker.MarkerLineColor = Colors.Black;
-            marker.MarkerLineWidth = 1;
+            marker.MarkerLineWidth = labelled ? 1 : 0.5f;
+            if (!labelled) continue;
             var label = plot.Add.Text(i.ToString(CultureInfo.InvariantCulture), x, y);
             label.LabelAlignment = Alignment.MiddleCenter;
             label.LabelFontColor = fraction > 0.6 ? Colors.Black : Colors.White;
             label.LabelFontSize = 11;
             label.LabelBold = true;
         }
-        plot.Title("array layout, coloured by energy");
+        plot.Title(labelled ? "array layout, coloured by energy" : $"array layout ({positions.Length} transducers), coloured by energy");
         plot.XLabel("x (cm)");
         plot.YLabel("y (cm)");
         plot.Axes.SquareUnits();
@@ -112,13 +123,18 @@ public static class RenderPlot
         return plot;
     }
 
+    /// <summary>Marker diameter in pixels: 30 up to 32 transducers, then shrinking as 1/sqrt(N)
+    /// (the area a grid gives each one), 10.6 at 256, never below 7.</summary>
+    public static float MarkerSizeFor(int transducers) =>
+        transducers <= MaxLabelledTransducers ? MarkerSize : MathF.Max(MinMarkerSize, MarkerSize * MathF.Sqrt(MaxLabelledTransducers / (float)transducers));
+
     private static Plot EnergyBarsPlot(double[] energy)
     {
         double max = MaxOf(energy);
         var plot = new Plot();
         for (int i = 0; i < energy.Length; i++)
         {
-            var bar = new Bar { Position = i, Value = energy[i], FillColor = EnergyColormap.GetColor(max > 0 ? energy[i] / max : 0), LineWidth = 0.5f, Size = 0.8 };
+            var bar = new Bar { Position = i, Value = energy[i], FillColor = EnergyColormap.GetColor(max > 0 ? energy[i] / max : 0), LineWidth = energy.Length > 64 ? 0 : 0.5f, Size = 0.8 }; // outlines would hide thin bars
             plot.Add.Bar(bar);
         }
         plot.Title("energy per transducer");
