@@ -89,6 +89,33 @@ public sealed class LargeArrayTests(ITestOutputHelper output) : IDisposable
         Assert.Contains($"{map}: line 1: 'out_33': the layout has 32 transducers, so the ports are out_1 .. out_32", server.StandardError(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ServerStart_MalformedConnectMap_OneLineWithTheLineNumber()
+    {
+        string map = _dir.File("bad-map.txt");
+        File.WriteAllText(map, "out_1 system:playback_1\n\nspeaker system:playback_2\n");
+
+        var (exit, _, error) = CliProcess.Run(_dir.Path, "server", "start", "--backend", "null", "--connect-map", map);
+
+        Assert.Equal(1, exit);
+        string line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("hapticshm server start: ", line, StringComparison.Ordinal);
+        Assert.Contains($"{map}: line 3: 'speaker' is not one of our ports", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Devices_ConnectMapWithoutAJackServer_ListsItsConnectionsAsNotLive()
+    {
+        string map = _dir.File("map.txt");
+        File.WriteAllText(map, "out_1 system:playback_1\nout_200 usb2:playback_8\n");
+
+        var (exit, devices, error) = CliProcess.Run(_dir.Path, "devices", "--jack-server", "hs-no-such-" + Guid.NewGuid().ToString("N")[..8], "--connect-map", map);
+
+        Assert.True(exit == 0, $"devices exited {exit}: {error}");
+        Assert.Contains($"connect map {map} (given with --connect-map): 0 of 2 connections live", devices, StringComparison.Ordinal);
+        Assert.Matches(@"line 2 +hapticshm:out_200 +-> usb2:playback_8 +not live: no JACK server", devices);
+    }
+
     // A standing wave sounds on every transducer times its layout gain: transducer 1 has gain 0.5,
     // 64 gain 0 and 128 gain 1, so the captured peaks must stand 0.5 : 0 : 1 if each transducer
     // reaches its own port.

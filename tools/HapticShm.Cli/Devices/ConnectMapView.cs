@@ -9,8 +9,9 @@ namespace HapticShm.Cli.Devices;
 /// whether it is live on the JACK server right now.</summary>
 internal static class ConnectMapView
 {
-    /// <summary>One line per entry: <c>line N  client:out_K -> destination  state</c>.</summary>
-    public static string Format(ConnectMap map, JackClient jack, string serverClient, string origin)
+    /// <summary>One line per entry: <c>line N  client:out_K -> destination  state</c>; without a
+    /// JACK server (<paramref name="jack"/> null) every state says so.</summary>
+    public static string Format(ConnectMap map, JackClient? jack, string serverClient, string origin)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
@@ -32,8 +33,9 @@ internal static class ConnectMapView
         return text.ToString().TrimEnd();
     }
 
-    private static string State(JackClient jack, string source, string destination)
+    private static string State(JackClient? jack, string source, string destination)
     {
+        if (jack is null) return "not live: no JACK server";
         bool hasSource = jack.PortExists(source), hasDestination = jack.PortExists(destination);
         if (!hasSource && !hasDestination) return $"missing: no port {source} (is the server running with this many transducers?) and no port {destination}";
         if (!hasSource) return $"missing: no port {source} (is the server running with this many transducers?)";

@@ -50,7 +50,7 @@ internal static class DevicesVerb
             {
                 Console.WriteLine($"no JACK server '{serverName ?? "default"}' is running: start one, e.g. jackd -d alsa (or jackd --no-realtime -d dummy for testing)");
                 Console.WriteLine(NullBackendLine);
-                return 0;
+                return PrintConnectMap(null, connectMapPath, 0);
             }
             using var client = JackClient.Open("hapticshm-devices", serverName);
             Console.WriteLine($"JACK server '{serverName ?? "default"}': {client.SampleRate} Hz, {client.BufferSize} frames per period");
@@ -76,7 +76,7 @@ internal static class DevicesVerb
 
     private const string ServerClient = "hapticshm";
 
-    private static int PrintConnectMap(JackClient client, string? explicitPath, int serverPorts)
+    private static int PrintConnectMap(JackClient? client, string? explicitPath, int serverPorts)
     {
         string? path = explicitPath;
         string origin = "given with --connect-map";

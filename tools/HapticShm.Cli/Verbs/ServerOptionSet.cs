@@ -11,6 +11,7 @@ internal sealed class ServerOptionSet
     public Option<double> IdleExit { get; } = new("--idle-exit") { Description = "Exit this many seconds after the last client leaves (0 = never).", DefaultValueFactory = _ => 0 };
     public Option<string?> JackServer { get; } = new("--jack-server") { Description = "JACK server name." };
     public Option<bool> Connect { get; } = new("--connect") { Description = "Connect out_N to system:playback_N (jack)." };
+    public Option<string?> ConnectMap { get; } = new("--connect-map") { Description = "Connect our ports as this file says, one \"out_N client:port\" a line (jack)." };
     public Option<int?> SampleRate { get; } = new("--sample-rate") { Description = "Null backend: frames per second." };
     public Option<int?> Block { get; } = new("--block") { Description = "Null backend: frames per block." };
 
@@ -22,6 +23,7 @@ internal sealed class ServerOptionSet
         command.Options.Add(IdleExit);
         command.Options.Add(JackServer);
         command.Options.Add(Connect);
+        command.Options.Add(ConnectMap);
         command.Options.Add(SampleRate);
         command.Options.Add(Block);
     }
@@ -33,6 +35,7 @@ internal sealed class ServerOptionSet
         if (result.GetValue(Layout) is string layout) args.AddRange(["--layout", Path.GetFullPath(layout)]);
         if (result.GetValue(JackServer) is string jack) args.AddRange(["--jack-server", jack]);
         if (result.GetValue(Connect)) args.Add("--connect");
+        if (result.GetValue(ConnectMap) is string map) args.AddRange(["--connect-map", Path.GetFullPath(map)]);
         if (result.GetValue(SampleRate) is int rate) args.AddRange(["--sample-rate", rate.ToString(c)]);
         if (result.GetValue(Block) is int block) args.AddRange(["--block", block.ToString(c)]);
         return args;
