@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using HapticShm.Engine.Audio;
 using HapticShm.Engine.Dsp;
 using HapticShm.Shared.Protocol;
@@ -44,7 +45,7 @@ internal sealed class PhantomVoice : Voice
         _panner = panner;
         _centre = layout.Centre;
         _layoutGains = layout.Gains.ToArray();
-        int count = layout.Count;
+        int count = (layout.Count + 7) & ~7; // padded to whole vectors; the padding's gain stays 0
         _glideCoefficient = (float)(1 - Math.Exp(-SegmentFrames / (GlideSeconds * sampleRate)));
         _targetGain = new float[count];
         _gain = new float[count];
@@ -147,16 +148,19 @@ internal sealed class PhantomVoice : Voice
             ComputeTargets();
         }
         (_segmentGain, _gain) = (_gain, _segmentGain);
-        float slew = GainRateLimit * SegmentFrames;
+        var k = Vector256.Create(_glideCoefficient);
+        var slew = Vector256.Create(GainRateLimit * SegmentFrames);
+        var snap = Vector256.Create(GainSnap);
         bool changed = false, gliding = false;
-        for (int t = 0; t < _gain.Length; t++)
+        for (int t = 0; t < _gain.Length; t += 8)
         {
-            float g = _segmentGain[t], target = _targetGain[t];
-            float next = g + Math.Clamp((target - g) * _glideCoefficient, -slew, slew);
-            if (MathF.Abs(target - next) < GainSnap) next = target;
-            _gain[t] = next;
-            changed |= next != g;
-            gliding |= next != target;
+            var g = Vector256.Create(_segmentGain.AsSpan(t, 8));
+            var target = Vector256.Create(_targetGain.AsSpan(t, 8));
+            var next = g + Vector256.MinNative(Vector256.MaxNative((target - g) * k, -slew), slew);
+            next = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(target - next), snap), target, next);
+            next.CopyTo(_gain.AsSpan(t, 8));
+            changed |= !Vector256.EqualsAll(next, g);
+            gliding |= !Vector256.EqualsAll(next, target);
         }
         (_moving, _gliding) = (changed, gliding);
         CollectActive();
@@ -165,9 +169,14 @@ internal sealed class PhantomVoice : Voice
     private void CollectActive()
     {
         _activeCount = 0;
-        for (int t = 0; t < _gain.Length; t++)
+        for (int t = 0; t < _gain.Length; t += 8)
         {
-            if (_gain[t] != 0f || _segmentGain[t] != 0f) _active[_activeCount++] = t;
+            // Eight at a time: most of a large layout is silent for this voice.
+            if ((Vector256.Create(_gain.AsSpan(t, 8)) | Vector256.Create(_segmentGain.AsSpan(t, 8))) == Vector256<float>.Zero) continue;
+            for (int i = t; i < t + 8; i++)
+            {
+                if (_gain[i] != 0f || _segmentGain[i] != 0f) _active[_activeCount++] = i;
+            }
         }
     }
 
