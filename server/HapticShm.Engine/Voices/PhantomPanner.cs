@@ -24,6 +24,8 @@ internal sealed class PhantomPanner
     private readonly float[] _barycentric; // per triangle: 6 coefficients of (w0, w1) in x, y, 1
     private readonly int[] _hullEdges;     // pairs of vertices; for a line layout, consecutive points along it
     private readonly bool _linear;
+    private readonly Vector2 _min, _max;
+    private const float BoxMargin = 1e-4f;
 
     public PhantomPanner(TransducerLayout layout)
     {
@@ -35,6 +37,8 @@ internal sealed class PhantomPanner
         for (int t = 0; t < triangulation.Count; t++) SetBarycentric(t);
         _hullEdges = _linear ? LineEdges(_positions) : HullEdges(_triangles);
         Spacing = MedianNearestNeighbour(_positions);
+        (_min, _max) = (_positions[0], _positions[0]);
+        foreach (Vector2 p in _positions) (_min, _max) = (Vector2.Min(_min, p), Vector2.Max(_max, p));
     }
 
     /// <summary>Number of triangles (0 for a line layout).</summary>
@@ -44,29 +48,51 @@ internal sealed class PhantomPanner
     public float Spacing { get; }
 
     /// <summary>Writes the transducers and weights (summing to 1) for a source at <paramref name="p"/>;
-    /// returns how many (1..<see cref="MaxTaps"/>).</summary>
-    public int Weights(Vector2 p, Span<int> taps, Span<float> weights)
+    /// returns how many (1..<see cref="MaxTaps"/>). <paramref name="hint"/> is the caller's last
+    /// triangle (-1 if none): a moving source usually stays in it, which saves the search.</summary>
+    public int Weights(Vector2 p, ref int hint, Span<int> taps, Span<float> weights)
     {
         if (_positions.Length == 1)
         {
             (taps[0], weights[0]) = (0, 1f);
             return 1;
         }
-        for (int t = 0; t < _triangles.Length / 3; t++)
+        int triangles = _triangles.Length / 3;
+        // Outside the bounding box nothing contains the point.
+        if (p.X >= _min.X - BoxMargin && p.X <= _max.X + BoxMargin && p.Y >= _min.Y - BoxMargin && p.Y <= _max.Y + BoxMargin)
         {
-            ReadOnlySpan<float> k = _barycentric.AsSpan(t * 6, 6);
-            float w0 = k[0] * p.X + k[1] * p.Y + k[2];
-            float w1 = k[3] * p.X + k[4] * p.Y + k[5];
-            float w2 = 1f - w0 - w1;
-            const float inside = -1e-6f;
-            if (w0 < inside || w1 < inside || w2 < inside) continue;
-            int n = 0;
-            n = Tap(_triangles[t * 3], w0, taps, weights, n);
-            n = Tap(_triangles[t * 3 + 1], w1, taps, weights, n);
-            n = Tap(_triangles[t * 3 + 2], w2, taps, weights, n);
-            return Normalise(weights, n);
+            if ((uint)hint < (uint)triangles && TryTriangle(hint, p, taps, weights, out int found)) return found;
+            for (int t = 0; t < triangles; t++)
+            {
+                if (t == hint || !TryTriangle(t, p, taps, weights, out found)) continue;
+                hint = t;
+                return found;
+            }
         }
         return NearestEdge(p, taps, weights);
+    }
+
+    /// <summary><see cref="Weights(Vector2, ref int, Span{int}, Span{float})"/> without a hint.</summary>
+    public int Weights(Vector2 p, Span<int> taps, Span<float> weights)
+    {
+        int hint = -1;
+        return Weights(p, ref hint, taps, weights);
+    }
+
+    private bool TryTriangle(int t, Vector2 p, Span<int> taps, Span<float> weights, out int count)
+    {
+        ReadOnlySpan<float> k = _barycentric.AsSpan(t * 6, 6);
+        float w0 = k[0] * p.X + k[1] * p.Y + k[2];
+        float w1 = k[3] * p.X + k[4] * p.Y + k[5];
+        float w2 = 1f - w0 - w1;
+        const float inside = -1e-6f;
+        count = 0;
+        if (w0 < inside || w1 < inside || w2 < inside) return false;
+        count = Tap(_triangles[t * 3], w0, taps, weights, count);
+        count = Tap(_triangles[t * 3 + 1], w1, taps, weights, count);
+        count = Tap(_triangles[t * 3 + 2], w2, taps, weights, count);
+        count = Normalise(weights, count);
+        return true;
     }
 
     private int NearestEdge(Vector2 p, Span<int> taps, Span<float> weights)

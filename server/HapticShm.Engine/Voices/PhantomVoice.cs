@@ -39,6 +39,7 @@ internal sealed class PhantomVoice : Voice
     private float _bend, _timbre;
     private Vector2 _position, _placedAt;
     private bool _placed, _isStrokePoint;
+    private int _triangle = -1; // where the point was last found
 
     public PhantomVoice(int sampleRate, TransducerLayout layout, PhantomPanner panner) : base(sampleRate)
     {
@@ -133,7 +134,7 @@ internal sealed class PhantomVoice : Voice
         Array.Clear(_targetGain);
         Span<int> taps = stackalloc int[PhantomPanner.MaxTaps];
         Span<float> weights = stackalloc float[PhantomPanner.MaxTaps];
-        int n = _panner.Weights(_position, taps, weights);
+        int n = _panner.Weights(_position, ref _triangle, taps, weights);
         for (int i = 0; i < n; i++) _targetGain[taps[i]] = MathF.Sqrt(weights[i]) * _layoutGains[taps[i]];
     }
 
