@@ -23,7 +23,6 @@ internal sealed class PhantomPanner
     private readonly int[] _triangles;
     private readonly float[] _barycentric; // per triangle: 6 coefficients of (w0, w1) in x, y, 1
     private readonly int[] _hullEdges;     // pairs of vertices; for a line layout, consecutive points along it
-    private readonly bool _linear;
     private readonly Vector2 _min, _max;
     private const float BoxMargin = 1e-4f;
 
@@ -32,10 +31,9 @@ internal sealed class PhantomPanner
         _positions = layout.Positions.ToArray();
         var triangulation = DelaunayTriangulation.Build(_positions);
         _triangles = triangulation.Triangles;
-        _linear = triangulation.IsLinear;
         _barycentric = new float[triangulation.Count * 6];
         for (int t = 0; t < triangulation.Count; t++) SetBarycentric(t);
-        _hullEdges = _linear ? LineEdges(_positions) : HullEdges(_triangles);
+        _hullEdges = triangulation.IsLinear ? LineEdges(_positions) : HullEdges(_triangles);
         Spacing = MedianNearestNeighbour(_positions);
         (_min, _max) = (_positions[0], _positions[0]);
         foreach (Vector2 p in _positions) (_min, _max) = (Vector2.Min(_min, p), Vector2.Max(_max, p));

@@ -70,9 +70,6 @@ internal sealed class PhantomVoice : Voice
         _placed = true;
     }
 
-    /// <summary>This voice's gain on <paramref name="transducer"/> at the end of the current segment (tests, displays).</summary>
-    public float GainOf(int transducer) => _gain[transducer];
-
     protected override void OnStart(in Command command, VoiceSettings settings)
     {
         _isStrokePoint = _placed;

@@ -91,8 +91,6 @@ internal sealed class StrokeSchedule
         /// <summary>Where point <paramref name="i"/> sits.</summary>
         public Vector2 PointAt(int i) => Points == 1 ? _from : Vector2.Lerp(_from, _to, i / (float)(Points - 1));
 
-        public long OnsetFrame(int i) => _onset[i];
-
         public long ReleaseFrame(int i) => _release[i];
 
         /// <summary>Point <see cref="Started"/> is now played by <paramref name="voice"/>.</summary>
