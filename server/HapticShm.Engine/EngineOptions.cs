@@ -18,6 +18,9 @@ public sealed class EngineOptions
     /// <summary>Standing-wave voices (1..64).</summary>
     public int StandingVoices { get; init; } = 4;
 
+    /// <summary>Phantom point-source voices (1..64); strokes draw their points with them too.</summary>
+    public int PhantomVoices { get; init; } = 8;
+
     /// <summary>Added to every command's timestamp to get the time it sounds (>= 0).</summary>
     public long FixedLatencyNs { get; init; }
 
@@ -34,6 +37,7 @@ public sealed class EngineOptions
         Check(MaxBlockFrames, 1, 65_536, nameof(MaxBlockFrames));
         Check(WaveVoices, 1, 64, nameof(WaveVoices));
         Check(StandingVoices, 1, 64, nameof(StandingVoices));
+        Check(PhantomVoices, 1, 64, nameof(PhantomVoices));
         Check(MaxClients, 1, 1024, nameof(MaxClients));
         Check(PendingCapacity, 1, 1 << 20, nameof(PendingCapacity));
         if (FixedLatencyNs < 0) throw new ArgumentException($"{nameof(FixedLatencyNs)} must be >= 0", nameof(FixedLatencyNs));

@@ -1,3 +1,4 @@
+using System.Numerics;
 using HapticShm.Engine.Voices;
 using HapticShm.Shared.Protocol;
 
@@ -16,22 +17,33 @@ public sealed partial class StimulusEngine
             case CommandKind.Mpe: Expression(command, clientId); break;
             case CommandKind.Param: Parameter(command); break;
             case CommandKind.Panic:
+                EndStrokes(-1);
                 FadeVoices(_wave.Slots, -1, PanicFadeSeconds);
                 FadeVoices(_standing.Slots, -1, PanicFadeSeconds);
+                FadeVoices(_phantom.Slots, -1, PanicFadeSeconds);
+                break;
+            case CommandKind.Stroke:
+                BeginStroke(clientId, new Vector2(command.StrokeFromX, command.StrokeFromY), new Vector2(command.StrokeToX, command.StrokeToY), command.StrokeMilliseconds, command);
                 break;
         }
     }
 
     private void NoteOn(in Command command, int clientId)
     {
-        bool wave = _routing switch
+        if (_routing == StimulusRouting.Stroke)
         {
-            StimulusRouting.Wave => true,
-            StimulusRouting.Standing => false,
-            _ => command.Velocity < WaveVelocityLimit,
-        };
+            NoteStroke(command, clientId);
+            return;
+        }
         bool stolen;
-        Voice voice = wave ? _wave.Acquire(StealFadeSeconds, out stolen) : _standing.Acquire(StealFadeSeconds, out stolen);
+        Voice voice = _routing switch
+        {
+            StimulusRouting.Wave => _wave.Acquire(StealFadeSeconds, out stolen),
+            StimulusRouting.Standing => _standing.Acquire(StealFadeSeconds, out stolen),
+            StimulusRouting.Phantom => _phantom.Acquire(StealFadeSeconds, out stolen),
+            _ when command.Velocity < WaveVelocityLimit => _wave.Acquire(StealFadeSeconds, out stolen),
+            _ => _standing.Acquire(StealFadeSeconds, out stolen),
+        };
         if (stolen) _stolen++;
         voice.Start(command, clientId, _startOrder++, _settings);
         _notesPlayed++;
@@ -45,11 +57,13 @@ public sealed partial class StimulusEngine
         {
             voice = OldestHeld(_wave.Slots, clientId, command, byNoteId: true, voice);
             voice = OldestHeld(_standing.Slots, clientId, command, byNoteId: true, voice);
+            voice = OldestHeld(_phantom.Slots, clientId, command, byNoteId: true, voice);
         }
         if (voice is null)
         {
             voice = OldestHeld(_wave.Slots, clientId, command, byNoteId: false, voice);
             voice = OldestHeld(_standing.Slots, clientId, command, byNoteId: false, voice);
+            voice = OldestHeld(_phantom.Slots, clientId, command, byNoteId: false, voice);
         }
         voice?.Release();
     }
@@ -58,7 +72,7 @@ public sealed partial class StimulusEngine
     {
         foreach (TVoice voice in voices)
         {
-            if (voice.State != VoiceState.Playing || voice.IsReleased || voice.ClientId != clientId) continue;
+            if (voice.State != VoiceState.Playing || voice.IsReleased || voice.IsScripted || voice.ClientId != clientId) continue;
             bool match = byNoteId ? voice.NoteId == command.NoteId : voice.Channel == command.Channel && voice.Note == command.Note;
             if (match && (best is null || voice.StartOrder < best.StartOrder)) best = voice;
         }
@@ -70,13 +84,14 @@ public sealed partial class StimulusEngine
         bool perNote = (command.Fields & MpeFields.PerNote) != 0;
         Express(_wave.Slots, command, clientId, perNote);
         Express(_standing.Slots, command, clientId, perNote);
+        Express(_phantom.Slots, command, clientId, perNote);
     }
 
     private void Express<TVoice>(ReadOnlySpan<TVoice> voices, in Command command, int clientId, bool perNote) where TVoice : Voice
     {
         foreach (TVoice voice in voices)
         {
-            if (voice.State != VoiceState.Playing || voice.ClientId != clientId) continue;
+            if (voice.State != VoiceState.Playing || voice.IsScripted || voice.ClientId != clientId) continue;
             if (perNote ? voice.NoteId == command.NoteId : voice.Channel == command.Channel) voice.Express(command, _settings);
         }
     }

@@ -28,8 +28,11 @@ public sealed partial class StimulusEngine
         double framesPerNs = _options.SampleRate / 1e9;
         while (true)
         {
-            // The next event is the earlier of the pending queue's head and the expression grid's.
+            // The next event is the earliest of the pending queue's head, the expression grid's
+            // and the strokes' next point.
             long gridAt = _expression.Count > 0 ? _expression.HeadFrame - _frame : long.MaxValue;
+            long strokeAt = _strokes.NextEventFrame;
+            strokeAt = strokeAt == long.MaxValue ? long.MaxValue : strokeAt - _frame;
             long queueAt = long.MaxValue;
             if (_queue.Count > 0)
             {
@@ -37,12 +40,21 @@ public sealed partial class StimulusEngine
                 if (exact < frames) queueAt = (long)Math.Floor(exact + 0.5); // cheap test before rounding
                 if (queueAt >= frames) queueAt = long.MaxValue;
             }
-            if (gridAt >= frames && queueAt == long.MaxValue) break;
+            if (gridAt >= frames && queueAt == long.MaxValue && strokeAt >= frames) break;
+            if (strokeAt < frames && strokeAt <= gridAt && strokeAt <= queueAt)
+            {
+                int strokePosition = Math.Max((int)strokeAt, position);
+                RenderRange(output, position, strokePosition - position);
+                position = strokePosition;
+                FireStrokes(_frame + position);
+                continue;
+            }
             if (gridAt <= queueAt && gridAt < frames)
             {
                 int gridPosition = Math.Max((int)gridAt, position);
                 RenderRange(output, position, gridPosition - position);
                 position = gridPosition;
+                _eventFrame = _frame + position;
                 Apply(_expression.HeadCommand, _expression.HeadClient);
                 _expression.RemoveHead();
                 continue;
@@ -61,6 +73,7 @@ public sealed partial class StimulusEngine
             }
             RenderRange(output, position, at - position);
             position = at;
+            _eventFrame = _frame + position;
             Apply(pending.Command, pending.ClientId);
             _queue.RemoveHead();
         }
@@ -77,6 +90,7 @@ public sealed partial class StimulusEngine
             _scratch.Frame = _frame + start + done;
             _wave.Render(output, start + done, chunk, _scratch);
             if (_standing.CountActive() > 0) RenderStanding(output, start + done, chunk);
+            _phantom.Render(output, start + done, chunk, _scratch);
         }
         _safety.Process(output, start, count, _levels);
     }

@@ -8,7 +8,7 @@ public sealed partial class StimulusEngine
     public TransducerLayout Layout => _options.Layout;
 
     /// <summary>Writes one <see cref="VoiceSource"/> per sounding voice (wave voices first, then
-    /// standing ones) and returns how many, at most <paramref name="destination"/>.Length.</summary>
+    /// standing ones, then phantom ones) and returns how many, at most <paramref name="destination"/>.Length.</summary>
     /// <remarks>Real-time safe: no allocation; call it on the thread that renders.</remarks>
     public int CopyVoiceSources(Span<VoiceSource> destination)
     {
@@ -24,6 +24,12 @@ public sealed partial class StimulusEngine
             if (count >= destination.Length) return count;
             if (voice.State == VoiceState.Free) continue;
             destination[count++] = new VoiceSource(_options.Layout.Centre, voice.Level, true, voice.ClientId, voice.Note, voice.IsReleased || voice.State == VoiceState.Fading);
+        }
+        foreach (PhantomVoice voice in _phantom.Slots)
+        {
+            if (count >= destination.Length) return count;
+            if (voice.State == VoiceState.Free) continue;
+            destination[count++] = new VoiceSource(voice.SourcePosition, voice.Level, false, voice.ClientId, voice.Note, voice.IsReleased || voice.State == VoiceState.Fading, IsPhantom: true);
         }
         return count;
     }

@@ -22,6 +22,9 @@ public sealed partial class StimulusEngine
     private readonly EngineOptions _options;
     private readonly VoicePool<WaveVoice> _wave;
     private readonly VoicePool<StandingVoice> _standing;
+    private readonly VoicePool<PhantomVoice> _phantom;
+    private readonly PhantomPanner _panner;
+    private readonly StrokeSchedule _strokes = new();
     private readonly VoiceSettings _settings = new();
     private readonly ClientQueues _queue;
     private readonly ExpressionGrid _expression;
@@ -34,6 +37,7 @@ public sealed partial class StimulusEngine
     private long _startOrder;
     private long _fixedLatencyNs;
     private long _frame; // frames rendered so far: aligns the wave voices' glide segments
+    private long _eventFrame; // engine frame of the command being applied
     private long _notesPlayed, _peakVoices, _stolen, _late, _rejected, _queueFull;
 
     /// <summary>Builds the engine; throws <see cref="ArgumentException"/> for invalid options.</summary>
@@ -48,6 +52,8 @@ public sealed partial class StimulusEngine
         _gains = layout.Gains.ToArray();
         _wave = new VoicePool<WaveVoice>(options.WaveVoices, () => new WaveVoice(options.SampleRate, geometry));
         _standing = new VoicePool<StandingVoice>(options.StandingVoices, () => new StandingVoice(options.SampleRate));
+        _panner = new PhantomPanner(layout);
+        _phantom = new VoicePool<PhantomVoice>(options.PhantomVoices, () => new PhantomVoice(options.SampleRate, layout, _panner));
         _queue = new ClientQueues(options.MaxClients, options.PendingCapacity);
         _expression = new ExpressionGrid(options.PendingCapacity);
         _safety = new SafetyStage(options.SampleRate, options.MaxBlockFrames);
@@ -78,7 +84,7 @@ public sealed partial class StimulusEngine
     }
 
     /// <summary>Voices sounding (playing, releasing or fading).</summary>
-    public int ActiveVoices => _wave.CountActive() + _standing.CountActive();
+    public int ActiveVoices => _wave.CountActive() + _standing.CountActive() + _phantom.CountActive();
 
     /// <summary>Per transducer: peak |sample| of the last rendered block.</summary>
     public ReadOnlySpan<float> Levels => _levels;
@@ -91,7 +97,7 @@ public sealed partial class StimulusEngine
 
     /// <summary>Voices of one client.</summary>
     public int ActiveVoicesOf(int clientId) =>
-        (uint)clientId < (uint)_lateOf.Length ? _wave.CountActive(clientId) + _standing.CountActive(clientId) : 0;
+        (uint)clientId < (uint)_lateOf.Length ? _wave.CountActive(clientId) + _standing.CountActive(clientId) + _phantom.CountActive(clientId) : 0;
 
     /// <summary>Late commands of one client.</summary>
     public long LateOf(int clientId) => (uint)clientId < (uint)_lateOf.Length ? _lateOf[clientId] : 0;
@@ -121,8 +127,10 @@ public sealed partial class StimulusEngine
         if ((uint)clientId >= (uint)_lateOf.Length) return;
         _queue.RemoveClient(clientId);
         _expression.RemoveClient(clientId);
+        EndStrokes(clientId);
         FadeVoices(_wave.Slots, clientId, ClientFadeSeconds);
         FadeVoices(_standing.Slots, clientId, ClientFadeSeconds);
+        FadeVoices(_phantom.Slots, clientId, ClientFadeSeconds);
     }
 
     private static void FadeVoices<TVoice>(ReadOnlySpan<TVoice> voices, int clientId, float seconds) where TVoice : Voice

@@ -9,4 +9,5 @@ namespace HapticShm.Engine;
 /// <param name="ClientId">Client that started the voice.</param>
 /// <param name="Note">MIDI note number.</param>
 /// <param name="IsReleased">Released or fading out.</param>
-public readonly record struct VoiceSource(Vector2 Position, float Level, bool IsStanding, int ClientId, int Note, bool IsReleased);
+/// <param name="IsPhantom">True for a phantom point source (or a point of a stroke): the vibration is felt at Position itself.</param>
+public readonly record struct VoiceSource(Vector2 Position, float Level, bool IsStanding, int ClientId, int Note, bool IsReleased, bool IsPhantom = false);

@@ -40,6 +40,17 @@ public sealed class MidiToCommandsTests
         Assert.Equal(64f / 127f, Assert.Single(Feed(0x93, 46, 64)).Velocity, 1e-6f);
     }
 
+    [Theory]
+    [InlineData(3, StimulusRouting.Phantom)]
+    [InlineData(4, StimulusRouting.Stroke)]
+    [InlineData(127, StimulusRouting.Stroke)]
+    [InlineData(0, StimulusRouting.ByVelocity)]
+    public void Convert_Cc9_SetsTheRouting(byte value, StimulusRouting expected)
+    {
+        var param = Assert.Single(Feed(0xB5, MidiToCommands.CcRouting, value));
+        Assert.Equal((CommandKind.Param, ParamId.Routing, (float)expected, T), (param.Kind, param.ParamId, param.ParamValue, param.TimestampNs));
+    }
+
     [Fact]
     public void Convert_NoteOnVelocityZero_IsANoteOff()
     {

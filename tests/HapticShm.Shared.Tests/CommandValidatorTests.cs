@@ -12,6 +12,8 @@ public class CommandValidatorTests
         Command.MpeForNote(42, 3, MpeFields.Timbre, 0f, 0f, 1f, 10),
         Command.Param(ParamId.WaveSpeed, 500f, 10),
         Command.Panic(10),
+        Command.Stroke(0, 60, 1f, 0f, 0f, 0.35f, 0.15f, 500f, 10),
+        Command.Param(ParamId.Routing, (float)StimulusRouting.Stroke, 10),
     };
 
     [Theory]
@@ -37,6 +39,12 @@ public class CommandValidatorTests
         { "speedTooLow", CommandError.ParamValueOutOfRange },
         { "paramNaN", CommandError.ParamValueOutOfRange },
         { "negativeTime", CommandError.BadTimestamp },
+        { "strokeNaN", CommandError.StrokePointOutOfRange },
+        { "strokeFar", CommandError.StrokePointOutOfRange },
+        { "strokeZeroMs", CommandError.StrokeDurationOutOfRange },
+        { "strokeTooLong", CommandError.StrokeDurationOutOfRange },
+        { "strokeNote128", CommandError.NoteOutOfRange },
+        { "routing5", CommandError.ParamValueOutOfRange },
     };
 
     [Theory]
@@ -61,6 +69,12 @@ public class CommandValidatorTests
             "speedTooLow" => Command.Param(ParamId.WaveSpeed, 19f, 0),
             "paramNaN" => Command.Param(ParamId.Ceiling, float.NaN, 0),
             "negativeTime" => Command.Panic(-1),
+            "strokeNaN" => Command.Stroke(0, 60, 1f, 0f, float.NaN, 0.3f, 0f, 500f, 0),
+            "strokeFar" => Command.Stroke(0, 60, 1f, 0f, 0f, 0f, 101f, 500f, 0),
+            "strokeZeroMs" => Command.Stroke(0, 60, 1f, 0f, 0f, 0.3f, 0f, 0f, 0),
+            "strokeTooLong" => Command.Stroke(0, 60, 1f, 0f, 0f, 0.3f, 0f, 60_001f, 0),
+            "strokeNote128" => Command.Stroke(0, 128, 1f, 0f, 0f, 0.3f, 0f, 500f, 0),
+            "routing5" => Command.Param(ParamId.Routing, 5f, 0),
             _ => throw new ArgumentException(name),
         };
         Assert.Equal(expected, CommandValidator.Validate(command));

@@ -31,8 +31,17 @@ public class LayoutTests
     [InlineData(nameof(Command.ParamValue), 28)]
     [InlineData(nameof(Command.Sequence), 32)]
     [InlineData(nameof(Command.TimestampNs), 40)]
+    [InlineData(nameof(Command.StrokeMilliseconds), 28)]
+    [InlineData(nameof(Command.StrokeFromX), 48)]
+    [InlineData(nameof(Command.StrokeFromY), 52)]
+    [InlineData(nameof(Command.StrokeToX), 56)]
+    [InlineData(nameof(Command.StrokeToY), 60)]
     public void Command_FieldOffsets_AreLocked(string field, int offset) =>
         Assert.Equal(offset, (int)Marshal.OffsetOf<Command>(field));
+
+    [Fact]
+    public void CommandKind_ValuesAreLocked() =>
+        Assert.Equal([1, 2, 3, 4, 5, 6], Enum.GetValues<CommandKind>().Select(k => (int)k).ToArray());
 
     [Fact]
     public void RingHeader_IsOnePage() => Assert.Equal(4096, Unsafe.SizeOf<RingHeader>());

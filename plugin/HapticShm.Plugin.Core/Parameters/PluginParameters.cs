@@ -59,6 +59,8 @@ public static class PluginParameters
     private static PluginParameter Engine(uint id, string title, string shortTitle, string units, ParamId engine, int steps)
     {
         ParamRanges.TryGet(engine, out float min, out float max, out float defaultValue);
+        // The plugin offers the first three routings (its labels name three); phantom and stroke come with the editor's next labels.
+        if (engine == ParamId.Routing) max = (float)StimulusRouting.Standing;
         return new PluginParameter(id, title, shortTitle, units, min, max, defaultValue, steps, engine);
     }
 }

@@ -95,6 +95,10 @@ internal abstract class Voice
     /// <summary>Adds this voice's output for frames [start, start + count) (count &lt;= scratch size).</summary>
     public abstract void Render(ChannelBuffers output, int start, int count, RenderScratch scratch);
 
+    /// <summary>True for a voice the engine drives on its own schedule (a stroke point): note-off
+    /// and expression leave it alone.</summary>
+    public virtual bool IsScripted => false;
+
     /// <summary>True once nothing more can be heard.</summary>
     public abstract bool IsFinished { get; }
 

@@ -169,7 +169,7 @@ public sealed unsafe class StatusPublisher
             entry.X = source.Position.X;
             entry.Y = source.Position.Y;
             entry.Level = source.Level;
-            entry.Kind = source.IsStanding ? VoiceSourceKind.Standing : VoiceSourceKind.Wave;
+            entry.Kind = source.IsPhantom ? VoiceSourceKind.Phantom : source.IsStanding ? VoiceSourceKind.Standing : VoiceSourceKind.Wave;
             entry.ClientSlot = (byte)Math.Clamp(source.ClientId, 0, byte.MaxValue);
             entry.Note = (byte)Math.Clamp(source.Note, 0, 127);
             entry.Released = source.IsReleased ? (byte)1 : (byte)0;

@@ -104,6 +104,7 @@ public static class ServerHost
             MaxBlockFrames = Math.Max(4096, blockSize), // larger blocks (after a device reset) render in pieces
             WaveVoices = options.WaveVoices,
             StandingVoices = options.StandingVoices,
+            PhantomVoices = options.PhantomVoices,
             FixedLatencyNs = BlockTiming.For(sampleRate, blockSize, latencyMarginNs).FixedLatencyNs,
             MaxClients = MaxClients,
         });

@@ -22,6 +22,7 @@ public sealed class ServerOptions
           --latency-margin-ms X      fixed latency = two blocks + this margin (default 1)
           --wave-voices N            travelling-wave voice pool (default 8)
           --standing-voices N        standing-wave voice pool (default 4)
+          --phantom-voices N         phantom point-source voice pool, also for stroke points (default 8)
           --foreground               also log to stderr
         """;
 
@@ -39,6 +40,7 @@ public sealed class ServerOptions
     public double LatencyMarginMs { get; private set; } = 1;
     public int WaveVoices { get; private set; } = 8;
     public int StandingVoices { get; private set; } = 4;
+    public int PhantomVoices { get; private set; } = 8;
     public bool Foreground { get; private set; }
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="FormatException"/> with a sentence.</summary>
@@ -65,6 +67,7 @@ public sealed class ServerOptions
                 case "--latency-margin-ms": options.LatencyMarginMs = Number(name, Value(), 0, 1000); break;
                 case "--wave-voices": options.WaveVoices = (int)Number(name, Value(), 0, 64); break;
                 case "--standing-voices": options.StandingVoices = (int)Number(name, Value(), 0, 64); break;
+                case "--phantom-voices": options.PhantomVoices = (int)Number(name, Value(), 1, 64); break;
                 case "--foreground": options.Foreground = true; break;
                 default: throw new FormatException($"unknown option '{name}'");
             }

@@ -38,11 +38,20 @@ public struct Command
     [FieldOffset(24)] public ParamId ParamId;
     /// <summary>For <see cref="CommandKind.Param"/>: the value, in the parameter's own unit.</summary>
     [FieldOffset(28)] public float ParamValue;
+    /// <summary>For <see cref="CommandKind.Stroke"/>: how long the stroke takes, ms (the bytes of <see cref="ParamValue"/>).</summary>
+    [FieldOffset(28)] public float StrokeMilliseconds;
     /// <summary>Per-ring sequence number, starting at 0 and increasing by one per push attempt.</summary>
     [FieldOffset(32)] public long Sequence;
     /// <summary>When it must sound, on <see cref="MonotonicClock"/>, in nanoseconds.</summary>
     [FieldOffset(40)] public long TimestampNs;
-    // 48..63: reserved, written as zero.
+    /// <summary>For <see cref="CommandKind.Stroke"/>: start x in metres (layout coordinates). Other kinds: reserved, zero.</summary>
+    [FieldOffset(48)] public float StrokeFromX;
+    /// <summary>For <see cref="CommandKind.Stroke"/>: start y in metres.</summary>
+    [FieldOffset(52)] public float StrokeFromY;
+    /// <summary>For <see cref="CommandKind.Stroke"/>: end x in metres.</summary>
+    [FieldOffset(56)] public float StrokeToX;
+    /// <summary>For <see cref="CommandKind.Stroke"/>: end y in metres.</summary>
+    [FieldOffset(60)] public float StrokeToY;
 
     /// <summary>A note-on; <paramref name="velocity"/> is 0..1.</summary>
     public static Command NoteOn(byte channel, byte note, float velocity, long timestampNs, int noteId = NoNoteId) =>
@@ -63,6 +72,16 @@ public struct Command
     /// <summary>A parameter change.</summary>
     public static Command Param(ParamId id, float value, long timestampNs) =>
         new() { Kind = CommandKind.Param, ParamId = id, ParamValue = value, NoteId = NoNoteId, TimestampNs = timestampNs };
+
+    /// <summary>A stroke from (<paramref name="fromX"/>, <paramref name="fromY"/>) to (<paramref name="toX"/>,
+    /// <paramref name="toY"/>) (metres, layout coordinates) in <paramref name="milliseconds"/>, carrier
+    /// <paramref name="note"/>, amplitude <paramref name="velocity"/> (0..1).</summary>
+    public static Command Stroke(byte channel, byte note, float velocity, float fromX, float fromY, float toX, float toY, float milliseconds, long timestampNs) =>
+        new()
+        {
+            Kind = CommandKind.Stroke, Channel = channel, Note = note, Velocity = velocity, Pressure = 1f, Timbre = 0.5f, NoteId = NoNoteId,
+            StrokeFromX = fromX, StrokeFromY = fromY, StrokeToX = toX, StrokeToY = toY, StrokeMilliseconds = milliseconds, TimestampNs = timestampNs,
+        };
 
     /// <summary>Fade every voice out fast.</summary>
     public static Command Panic(long timestampNs) =>

@@ -29,4 +29,8 @@ public enum CommandError
     ParamValueOutOfRange,
     /// <summary>Negative timestamp.</summary>
     BadTimestamp,
+    /// <summary>A stroke end point NaN or beyond +-<see cref="CommandValidator.MaxStrokeMetres"/>.</summary>
+    StrokePointOutOfRange,
+    /// <summary>A stroke duration NaN or outside <see cref="CommandValidator.MinStrokeMilliseconds"/>..<see cref="CommandValidator.MaxStrokeMilliseconds"/>.</summary>
+    StrokeDurationOutOfRange,
 }

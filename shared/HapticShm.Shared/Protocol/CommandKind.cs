@@ -14,4 +14,7 @@ public enum CommandKind : byte
     Param = 4,
     /// <summary>Fade every voice out fast.</summary>
     Panic = 5,
+    /// <summary>Draw a tactile stroke: a line of phantom points from (StrokeFromX, StrokeFromY)
+    /// to (StrokeToX, StrokeToY) in StrokeMilliseconds (Tactile Brush timing).</summary>
+    Stroke = 6,
 }

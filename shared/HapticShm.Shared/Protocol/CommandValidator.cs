@@ -5,6 +5,13 @@ namespace HapticShm.Shared.Protocol;
 /// <summary>Checks a command before anything acts on it. Allocation-free; safe on an audio thread.</summary>
 public static class CommandValidator
 {
+    /// <summary>Largest |coordinate| of a stroke end point, metres.</summary>
+    public const float MaxStrokeMetres = 100f;
+    /// <summary>Shortest stroke, ms.</summary>
+    public const float MinStrokeMilliseconds = 1f;
+    /// <summary>Longest stroke, ms.</summary>
+    public const float MaxStrokeMilliseconds = 60_000f;
+
     /// <summary>Returns <see cref="CommandError.None"/> for a valid command, else the first problem found.</summary>
     public static CommandError Validate(in Command command)
     {
@@ -34,6 +41,8 @@ public static class CommandValidator
                 return InRange(command.ParamValue, min, max) ? CommandError.None : CommandError.ParamValueOutOfRange;
             case CommandKind.Panic:
                 return CommandError.None;
+            case CommandKind.Stroke:
+                return ValidateStroke(command);
             default:
                 return CommandError.UnknownKind;
         }
@@ -51,6 +60,17 @@ public static class CommandValidator
         if ((values & MpeFields.PitchBend) != 0 && !InRange(command.PitchBend, -1f, 1f)) return CommandError.PitchBendOutOfRange;
         if ((values & MpeFields.Timbre) != 0 && !InRange(command.Timbre, 0f, 1f)) return CommandError.TimbreOutOfRange;
         return CommandError.None;
+    }
+
+    private static CommandError ValidateStroke(in Command command)
+    {
+        if (command.Note > 127) return CommandError.NoteOutOfRange;
+        if (!InRange(command.Velocity, 0f, 1f)) return CommandError.VelocityOutOfRange;
+        if (!InRange(command.Pressure, 0f, 1f)) return CommandError.PressureOutOfRange;
+        if (!InRange(command.StrokeFromX, -MaxStrokeMetres, MaxStrokeMetres) || !InRange(command.StrokeFromY, -MaxStrokeMetres, MaxStrokeMetres)
+            || !InRange(command.StrokeToX, -MaxStrokeMetres, MaxStrokeMetres) || !InRange(command.StrokeToY, -MaxStrokeMetres, MaxStrokeMetres))
+            return CommandError.StrokePointOutOfRange;
+        return InRange(command.StrokeMilliseconds, MinStrokeMilliseconds, MaxStrokeMilliseconds) ? CommandError.None : CommandError.StrokeDurationOutOfRange;
     }
 
     // NaN fails both comparisons, so it is out of every range.

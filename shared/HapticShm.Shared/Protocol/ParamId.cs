@@ -27,4 +27,9 @@ public enum StimulusRouting
     Wave = 1,
     /// <summary>Every note plays a standing wave.</summary>
     Standing = 2,
+    /// <summary>Every note plays a phantom point source at its bend/timbre position.</summary>
+    Phantom = 3,
+    /// <summary>Every note draws a stroke of phantom points from its bend/timbre position to the
+    /// point mirrored through the layout's centre, in one second.</summary>
+    Stroke = 4,
 }

@@ -9,7 +9,7 @@ public static class ParamRanges
         (min, max, defaultValue) = id switch
         {
             ParamId.WaveSpeed => (20f, 500f, 100f),
-            ParamId.Routing => (0f, 2f, 0f),
+            ParamId.Routing => (0f, 4f, 0f),
             ParamId.Ceiling => (0f, 1f, 1f),
             ParamId.AttackSeconds => (0f, 10f, 0.1f),
             ParamId.ReleaseSeconds => (0f, 10f, 0.5f),

@@ -9,4 +9,6 @@ public enum VoiceSourceKind : byte
     Wave = 1,
     /// <summary>Standing wave: every transducer in phase.</summary>
     Standing = 2,
+    /// <summary>Phantom point source (or one point of a stroke).</summary>
+    Phantom = 3,
 }

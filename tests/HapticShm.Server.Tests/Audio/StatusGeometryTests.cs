@@ -71,6 +71,31 @@ public sealed unsafe class StatusGeometryTests : IDisposable
     }
 
     [Fact]
+    public void Publish_PhantomVoiceAndStroke_WritesPhantomSources()
+    {
+        CommandRing ring = _rig.AddClient(2);
+        long due = _rig.NextBlockStartNs - _rig.Callback.FixedLatencyNs;
+        Assert.True(ring.Producer.TryPush(Command.Param(ParamId.Routing, (float)StimulusRouting.Phantom, due)));
+        Command phantom = Command.NoteOn(0, 50, 0.5f, due);
+        phantom.PitchBend = -0.375f; // x = 0.175 - 0.075 = 0.10 m, between columns
+        phantom.Timbre = 0.5f;
+        Assert.True(ring.Producer.TryPush(phantom));
+        Assert.True(ring.Producer.TryPush(Command.Stroke(5, 55, 1f, 0.05f, 0f, 0.30f, 0.15f, 2000f, due)));
+        RenderBlocks(ring, 20);
+
+        StatusBlock status = _rig.ReadStatus();
+        Assert.Equal(2, status.VoiceSourceCount); // the phantom note and the stroke's first point
+        VoiceSourceStatus note = status.VoiceSource(0), point = status.VoiceSource(1);
+        if (note.Note != 50) (note, point) = (point, note);
+        Assert.Equal(VoiceSourceKind.Phantom, note.Kind);
+        Assert.Equal(0.10f, note.X, 5);
+        Assert.Equal(0.075f, note.Y, 5);
+        Assert.Equal((VoiceSourceKind.Phantom, 55), (point.Kind, (int)point.Note));
+        Assert.Equal(0.05f, point.X, 5);
+        Assert.Equal(0f, point.Y, 5);
+    }
+
+    [Fact]
     public void Publish_AfterWarmUp_AllocatesNothing()
     {
         CommandRing ring = _rig.AddClient(0);

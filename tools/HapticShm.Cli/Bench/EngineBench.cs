@@ -8,21 +8,43 @@ using HapticShm.Shared.Protocol;
 namespace HapticShm.Cli.Bench;
 
 /// <summary>
-/// <c>hapticshm bench engine</c>: the default engine (32 channels, 48 kHz) with every voice busy
-/// (8 travelling waves whose sources keep moving, 4 standing waves), rendered offline in 64-frame
-/// blocks on this thread for the given wall time.
+/// <c>hapticshm bench engine</c>: the engine (48 kHz) with every voice busy, rendered offline in
+/// 64-frame blocks on this thread for the given wall time. Default: the default layout (32
+/// channels), 8 travelling waves whose sources keep moving and 4 standing waves; any other
+/// transducer count uses a grid of 8 columns at 5 cm, and phantom voices (moving too) can be added.
 /// </summary>
 internal static class EngineBench
 {
+    /// <summary>What to render: transducers and voices of each kind, all sounding.</summary>
+    public sealed record Setup(int Transducers = 32, int WaveVoices = 8, int StandingVoices = 4, int PhantomVoices = 0);
+
+    /// <summary>The default layout for 32, else <paramref name="transducers"/> on a grid of 8 columns at 5 cm (the last row may be partial).</summary>
+    public static TransducerLayout GridLayout(int transducers)
+    {
+        if (transducers == 32) return TransducerLayout.Default;
+        var positions = new System.Numerics.Vector2[transducers];
+        for (int i = 0; i < transducers; i++) positions[i] = new System.Numerics.Vector2(i % 8 * 0.05f, i / 8 * 0.05f);
+        return TransducerLayout.FromArrays(positions, Enumerable.Repeat(1f, transducers).ToArray());
+    }
+
     private const int Block = 64;
     private const double WarmUpSeconds = 1.0; // long enough for tiered JIT to reach its optimised code
 
-    public static int Run(double seconds, bool json)
+    public static int Run(double seconds, bool json, Setup setup)
     {
         if (seconds <= 0) return Fail("--seconds must be positive");
-        var engine = new StimulusEngine(new EngineOptions());
+        if (setup.Transducers is < 1 or > TransducerLayout.MaxCount) return Fail($"--transducers takes 1..{TransducerLayout.MaxCount}");
+        if (setup.WaveVoices is < 0 or > 64 || setup.StandingVoices is < 0 or > 64 || setup.PhantomVoices is < 0 or > 64) return Fail("voices take 0..64 of each kind");
+        if (setup.WaveVoices + setup.StandingVoices + setup.PhantomVoices == 0) return Fail("no voice to render");
+        var engine = new StimulusEngine(new EngineOptions
+        {
+            Layout = GridLayout(setup.Transducers),
+            WaveVoices = Math.Max(1, setup.WaveVoices),
+            StandingVoices = Math.Max(1, setup.StandingVoices),
+            PhantomVoices = Math.Max(1, setup.PhantomVoices),
+        });
         var buffer = new PlanarAudioBuffer(engine.ChannelCount, Block);
-        var session = new Session(engine);
+        var session = new Session(engine, setup);
         session.Start();
         long warmUpEnd = Stopwatch.GetTimestamp() + (long)(WarmUpSeconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < warmUpEnd) session.RenderBlocks(buffer, 64);
@@ -56,7 +78,10 @@ internal static class EngineBench
             Channels: engine.ChannelCount,
             SampleRate: engine.SampleRate,
             BlockFrames: Block,
-            ActiveVoices: engine.ActiveVoices);
+            ActiveVoices: engine.ActiveVoices,
+            WaveVoices: setup.WaveVoices,
+            StandingVoices: setup.StandingVoices,
+            PhantomVoices: setup.PhantomVoices);
         Print(result, json);
         return 0;
     }
@@ -69,7 +94,7 @@ internal static class EngineBench
             return;
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"engine, {result.ActiveVoices} voices, {result.Channels} ch, {result.SampleRate} Hz, block {result.BlockFrames}, {result.Seconds:F1} s: {result.RealtimeFactor:F1}x real time, {result.NsPerFrame:F1} ns per frame"));
+            $"engine, {result.ActiveVoices} voices ({result.WaveVoices} wave + {result.StandingVoices} standing + {result.PhantomVoices} phantom), {result.Channels} ch, {result.SampleRate} Hz, block {result.BlockFrames}, {result.Seconds:F1} s: {result.RealtimeFactor:F1}x real time, {result.NsPerFrame:F1} ns per frame"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cpu time: {result.CpuRealtimeFactor:F1}x real time, {result.CpuNsPerFrame:F1} ns per frame (this process's processor time; differs from wall time when the cores are shared)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated during the timed loop: {result.AllocatedBytes} bytes"));
@@ -81,28 +106,43 @@ internal static class EngineBench
         return 1;
     }
 
-    /// <summary>Holds 8 wave notes (velocity below 64/127) and 4 standing notes, and moves each
-    /// wave source along its own slow Lissajous path with an MPE command per block. The path's
-    /// sines are phasors turned once per block, so the host side costs next to nothing.</summary>
-    private sealed class Session(StimulusEngine engine)
+    /// <summary>Holds the wave, standing and phantom notes of the setup (one pool at a time through
+    /// the routing parameter, channels 1..16 in turn) and moves every channel's sources along its
+    /// own slow Lissajous path with an MPE command per block. The path's sines are phasors turned
+    /// once per block, so the host side costs next to nothing.</summary>
+    private sealed class Session(StimulusEngine engine, Setup setup)
     {
-        private const int WaveNotes = 8;
+        private const int Channels = 16;
         private readonly Phasor[] _bend = CreatePhasors(engine.SampleRate, 0.5, 0.1);
         private readonly Phasor[] _timbre = CreatePhasors(engine.SampleRate, 0.3, 0.07);
+        private readonly bool[] _moves = new bool[Channels]; // channels holding a wave or phantom voice
         private long _ns = 1_000_000_000;
+        private int _next;
 
         public void Start()
         {
-            for (int i = 0; i < WaveNotes; i++) Submit(Command.NoteOn((byte)i, (byte)(36 + i * 5), 0.3f, _ns));
-            for (int i = 0; i < 4; i++) Submit(Command.NoteOn((byte)(8 + i), (byte)(40 + i * 7), 0.8f, _ns));
+            Play(StimulusRouting.Wave, setup.WaveVoices, 0.3f);
+            Play(StimulusRouting.Standing, setup.StandingVoices, 0.8f);
+            Play(StimulusRouting.Phantom, setup.PhantomVoices, 0.6f);
+        }
+
+        private void Play(StimulusRouting routing, int count, float velocity)
+        {
+            Submit(Command.Param(ParamId.Routing, (float)routing, _ns));
+            for (int i = 0; i < count; i++, _next++)
+            {
+                Submit(Command.NoteOn((byte)(_next % Channels), (byte)(30 + _next % 60), velocity, _ns));
+                _moves[_next % Channels] |= routing != StimulusRouting.Standing;
+            }
         }
 
         public void RenderBlocks(PlanarAudioBuffer buffer, int count)
         {
             for (int b = 0; b < count; b++)
             {
-                for (int v = 0; v < WaveNotes; v++)
+                for (int v = 0; v < Channels; v++)
                 {
+                    if (!_moves[v]) continue;
                     float bend = (float)_bend[v].Sin, timbre = 0.5f + 0.5f * (float)_timbre[v].Cos;
                     Submit(Command.Mpe((byte)v, MpeFields.PitchBend | MpeFields.Timbre, 0, bend, timbre, _ns));
                     _bend[v].Turn();
@@ -118,9 +158,9 @@ internal static class EngineBench
             if (!engine.Submit(command, 0)) throw new InvalidOperationException($"the engine refused a {command.Kind} command");
         }
 
-        // Voice v's path runs at baseHz + v * stepHz.
+        // Channel v's path runs at baseHz + v * stepHz.
         private static Phasor[] CreatePhasors(int sampleRate, double baseHz, double stepHz) =>
-            Enumerable.Range(0, WaveNotes).Select(v => new Phasor(2 * Math.PI * (baseHz + stepHz * v) * Block / sampleRate)).ToArray();
+            Enumerable.Range(0, Channels).Select(v => new Phasor(2 * Math.PI * (baseHz + stepHz * v) * Block / sampleRate)).ToArray();
     }
 
     /// <summary>cos and sin of a phase that advances by a fixed step per <see cref="Turn"/>.</summary>

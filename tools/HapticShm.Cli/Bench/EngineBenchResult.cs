@@ -14,4 +14,7 @@ internal sealed record EngineBenchResult(
     int Channels,
     int SampleRate,
     int BlockFrames,
-    int ActiveVoices);
+    int ActiveVoices,
+    int WaveVoices,
+    int StandingVoices,
+    int PhantomVoices);

@@ -2,13 +2,17 @@ using HapticShm.Shared.Protocol;
 
 namespace HapticShm.Cli.Midi;
 
-/// <summary>Control changes: CC74 timbre and the registered parameters MPE uses (RPN 0 bend
-/// range, RPN 6 MPE Configuration Message).</summary>
+/// <summary>Control changes: CC74 timbre, the registered parameters MPE uses (RPN 0 bend
+/// range, RPN 6 MPE Configuration Message) and CC9 (undefined in MIDI 1.0), which sets the
+/// engine's routing from then on: 0 by velocity, 1 wave, 2 standing, 3 phantom, 4 stroke (larger
+/// values mean stroke).</summary>
 public sealed partial class MidiToCommands
 {
     private const byte CcDataEntryMsb = 6;
     private const byte CcDataEntryLsb = 38;
     private const byte CcTimbre = 74;
+    /// <summary>The controller that sets <see cref="ParamId.Routing"/> in a MIDI file.</summary>
+    public const byte CcRouting = 9;
     private const byte CcNrpnLsb = 98;
     private const byte CcNrpnMsb = 99;
     private const byte CcRpnLsb = 100;
@@ -25,6 +29,9 @@ public sealed partial class MidiToCommands
         {
             case CcTimbre:
                 return Expression(channel, MpeFields.Timbre, value / 127f, timestampNs, destination);
+            case CcRouting:
+                destination[0] = Command.Param(ParamId.Routing, Math.Min((int)value, (int)StimulusRouting.Stroke), timestampNs);
+                return 1;
             case CcRpnMsb:
                 _rpn[channel] = (value << 7) | (_rpn[channel] & 0x7F);
                 return 0;

@@ -44,9 +44,19 @@ internal static class BenchVerbs
     {
         var seconds = new Option<double>("--seconds") { Description = "Wall time to render for.", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var transducers = new Option<int>("--transducers") { Description = "Channels: 32 is the default layout, any other count a grid of 8 columns at 5 cm.", DefaultValueFactory = _ => 32 };
+        var wave = new Option<int>("--wave-voices") { Description = "Travelling waves sounding, sources moving.", DefaultValueFactory = _ => 8 };
+        var standing = new Option<int>("--standing-voices") { Description = "Standing waves sounding.", DefaultValueFactory = _ => 4 };
+        var phantom = new Option<int>("--phantom-voices") { Description = "Phantom point sources sounding, moving.", DefaultValueFactory = _ => 0 };
         seconds.Positive();
-        var engine = new Command("engine", "Render 8 moving travelling waves + 4 standing waves on 32 channels offline; prints x real time.") { seconds, json };
-        engine.SetAction(result => EngineBench.Run(result.GetValue(seconds), result.GetValue(json)));
+        transducers.Within(1, 256);
+        wave.Within(0, 64);
+        standing.Within(0, 64);
+        phantom.Within(0, 64);
+        var engine = new Command("engine", "Render moving travelling waves, standing waves and phantom sources offline (default 8 + 4 on 32 channels); prints ns per frame and x real time.")
+            { seconds, json, transducers, wave, standing, phantom };
+        engine.SetAction(result => EngineBench.Run(result.GetValue(seconds), result.GetValue(json),
+            new EngineBench.Setup(result.GetValue(transducers), result.GetValue(wave), result.GetValue(standing), result.GetValue(phantom))));
         return engine;
     }
 

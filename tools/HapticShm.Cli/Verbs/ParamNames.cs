@@ -16,7 +16,10 @@ internal static class ParamNames
         ["master-gain"] = ParamId.MasterGain,
     };
 
-    /// <summary>Parses a value; routing also takes by-velocity, wave, standing.</summary>
+    /// <summary>The routing names, in <see cref="StimulusRouting"/> order.</summary>
+    public static readonly IReadOnlyList<string> RoutingNames = ["by-velocity", "wave", "standing", "phantom", "stroke"];
+
+    /// <summary>Parses a value; routing also takes by-velocity, wave, standing, phantom, stroke.</summary>
     public static float ParseValue(ParamId id, string text)
     {
         if (id == ParamId.Routing)
@@ -26,6 +29,8 @@ internal static class ParamNames
                 case "by-velocity": return (float)StimulusRouting.ByVelocity;
                 case "wave": return (float)StimulusRouting.Wave;
                 case "standing": return (float)StimulusRouting.Standing;
+                case "phantom": return (float)StimulusRouting.Phantom;
+                case "stroke": return (float)StimulusRouting.Stroke;
             }
         }
         if (!float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float value))

@@ -9,7 +9,7 @@ using Verb = System.CommandLine.Command;
 
 namespace HapticShm.Cli.Verbs;
 
-/// <summary><c>hapticshm send note|panic|param</c>: a client that connects through the same
+/// <summary><c>hapticshm send note|stroke|panic|param</c>: a client that connects through the same
 /// handshake and ring as the plugin.</summary>
 internal static class SendVerbs
 {
@@ -17,6 +17,7 @@ internal static class SendVerbs
     {
         var send = new Verb("send", "Send commands to the running server as a client.");
         send.Subcommands.Add(CreateNote());
+        send.Subcommands.Add(CreateStroke());
         send.Subcommands.Add(CreatePanic());
         send.Subcommands.Add(CreateParam());
         send.Subcommands.Add(CreateStorm());
@@ -33,15 +34,19 @@ internal static class SendVerbs
         var timbre = new Option<float>("--timbre") { Description = "0..1: moves a travelling-wave source along y.", DefaultValueFactory = _ => 0.5f };
         var duration = new Option<string>("--duration") { Description = "How long the note is held (500ms, 2s).", DefaultValueFactory = _ => "500ms" };
         var tail = new Option<string>("--tail") { Description = "How long to stay connected after the note-off, for the release.", DefaultValueFactory = _ => "600ms" };
+        var kind = new Option<string?>("--kind") { Description = "Set the server's routing first: by-velocity, wave, standing, phantom (a point felt between transducers) or stroke (it stays set)." };
+        kind.AcceptOnlyFromAmong([.. ParamNames.RoutingNames]);
         note.Validators.Add(result =>
         {
             if (OptionRules.TryGetValue(result, out int value) && value is < 0 or > 127) result.AddError($"note takes 0..127, not {value}");
         });
         velocity.Within(1, 127);
         channel.Within(1, 16);
-        var command = new Verb("note", "Play one note.") { note, velocity, channel, pressure, bend, timbre, duration, tail };
+        var command = new Verb("note", "Play one note.") { note, velocity, channel, pressure, bend, timbre, duration, tail, kind };
         command.SetAction(result => Run(sender =>
         {
+            if (result.GetValue(kind) is string routing)
+                sender.Send(Command.Param(ParamId.Routing, ParamNames.ParseValue(ParamId.Routing, routing), MonotonicClock.NowNs()));
             long now = MonotonicClock.NowNs();
             byte ch = (byte)(result.GetValue(channel) - 1);
             byte n = (byte)result.GetValue(note);
@@ -62,6 +67,51 @@ internal static class SendVerbs
         return command;
     }
 
+    private static Verb CreateStroke()
+    {
+        var from = new Option<string>("--from") { Description = "Start point x,y in metres (layout coordinates, e.g. 0,0).", Required = true };
+        var to = new Option<string>("--to") { Description = "End point x,y in metres (e.g. 0.35,0.15).", Required = true };
+        var milliseconds = new Option<float>("--ms") { Description = "How long the stroke takes, ms.", DefaultValueFactory = _ => 800f };
+        var note = new Option<int>("--note") { Description = "Carrier: MIDI note 0..127.", DefaultValueFactory = _ => 50 };
+        var velocity = new Option<int>("--velocity") { Description = "Amplitude 1..127.", DefaultValueFactory = _ => 100 };
+        var channel = new Option<int>("--channel") { Description = "MIDI channel 1..16.", DefaultValueFactory = _ => 1 };
+        milliseconds.Validators.Add(result =>
+        {
+            if (OptionRules.TryGetValue(result, out float value) && !(value >= CommandValidator.MinStrokeMilliseconds && value <= CommandValidator.MaxStrokeMilliseconds))
+                result.AddError($"--ms takes {CommandValidator.MinStrokeMilliseconds}..{CommandValidator.MaxStrokeMilliseconds}, not {value}");
+        });
+        note.Within(0, 127);
+        velocity.Within(1, 127);
+        channel.Within(1, 16);
+        var command = new Verb("stroke", "Draw a tactile stroke: phantom points along a line with Tactile Brush timing.") { from, to, milliseconds, note, velocity, channel };
+        command.SetAction(result => Run(sender =>
+        {
+            (float x0, float y0) = ParsePoint("--from", result.GetValue(from)!);
+            (float x1, float y1) = ParsePoint("--to", result.GetValue(to)!);
+            float ms = result.GetValue(milliseconds);
+            var stroke = Command.Stroke((byte)(result.GetValue(channel) - 1), (byte)result.GetValue(note), result.GetValue(velocity) / 127f, x0, y0, x1, y1, ms, MonotonicClock.NowNs());
+            CommandError error = CommandValidator.Validate(stroke);
+            if (error != CommandError.None) throw new FormatException($"invalid stroke: {error}");
+            sender.Send(stroke);
+            sender.WaitConsumed(TimeSpan.FromSeconds(1));
+            sender.Hold(TimeSpan.FromMilliseconds(ms + 100));
+            Console.WriteLine(FormattableString.Invariant($"stroke ({x0}, {y0}) -> ({x1}, {y1}) in {ms} ms"));
+        }));
+        return command;
+    }
+
+    /// <summary>"x,y" in metres.</summary>
+    internal static (float X, float Y) ParsePoint(string option, string text)
+    {
+        string[] parts = text.Split(',');
+        if (parts.Length == 2
+            && float.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out float x)
+            && float.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out float y)
+            && float.IsFinite(x) && float.IsFinite(y))
+            return (x, y);
+        throw new FormatException($"{option} takes x,y in metres (e.g. 0.05,0.1), not '{text}'");
+    }
+
     private static Verb CreatePanic()
     {
         var command = new Verb("panic", "Fade every voice of every client out fast.");
@@ -77,7 +127,7 @@ internal static class SendVerbs
     private static Verb CreateParam()
     {
         var name = new Argument<string>("name") { Description = $"One of: {string.Join(", ", ParamNames.ByName.Keys)}." };
-        var value = new Argument<string>("value") { Description = "The value (routing: by-velocity, wave, standing)." };
+        var value = new Argument<string>("value") { Description = "The value (routing: by-velocity, wave, standing, phantom, stroke)." };
         var command = new Verb("param", "Set an engine parameter.") { name, value };
         command.SetAction(result =>
         {
