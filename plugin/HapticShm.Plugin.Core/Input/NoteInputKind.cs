@@ -7,4 +7,6 @@ public enum NoteInputKind : byte
     NoteOff,
     PolyPressure,
     Expression,
+    /// <summary>Note-off for every held note of a channel (or all channels).</summary>
+    ReleaseAll,
 }
