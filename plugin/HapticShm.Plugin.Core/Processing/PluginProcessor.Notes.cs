@@ -106,7 +106,8 @@ public sealed partial class PluginProcessor
                 break;
             case NoteExpressionKind.Tuning:
                 // Normalized tuning: 0.5 = none, 1/240 per semitone; the bend spans +-48 (MPE default).
-                held.PitchBend = Math.Clamp((value - 0.5f) * 240f / MpeBendRangeSemitones, -1f, 1f);
+                // In double: +48 semitones (0.7) is exactly the top of the bend, not 0.99999994.
+                held.PitchBend = (float)Math.Clamp(((double.IsFinite(note.Value) ? note.Value : 0.0) - 0.5) * 240.0 / MpeBendRangeSemitones, -1.0, 1.0);
                 field = MpeFields.PitchBend;
                 break;
             case NoteExpressionKind.Brightness:
