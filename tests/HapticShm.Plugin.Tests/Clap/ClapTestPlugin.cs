@@ -11,10 +11,16 @@ internal sealed unsafe class ClapTestPlugin : IDisposable
     private bool _destroyed;
 
     public ClapTestPlugin(ClapModule module, bool offerThreadCheck = true, int frames = 64)
+        : this(module.Factory, offerThreadCheck, frames)
+    {
+    }
+
+    /// <param name="factory">A clap.plugin-factory: the published library's, or the managed build's.</param>
+    public ClapTestPlugin(ClapPluginFactory* factory, bool offerThreadCheck = true, int frames = 64)
     {
         Host = new ClapTestHost(offerThreadCheck);
         Audio = new ClapAudioThread(Host);
-        fixed (byte* id = "org.hapticshm.hapticshm\0"u8) Plugin = module.Factory->CreatePlugin(module.Factory, Host.Host, id);
+        fixed (byte* id = "org.hapticshm.hapticshm\0"u8) Plugin = factory->CreatePlugin(factory, Host.Host, id);
         Assert.True(Plugin != null, "create_plugin returned null");
         Assert.Equal(1, Plugin->Init(Plugin));
         Block = new ClapTestProcess(frames);
