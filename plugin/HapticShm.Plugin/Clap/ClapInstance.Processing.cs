@@ -13,7 +13,9 @@ internal sealed unsafe partial class ClapInstance
     public int Process(ClapProcess* process)
     {
         if (!IsActive || !OnAudioThread) return ClapProcessStatus.Error;
-        Processor.BeginBlock(ReadBlock(process, SampleRate, MonotonicClock.NowNs()));
+        HostBlock block = ReadBlock(process, SampleRate, MonotonicClock.NowNs());
+        if (RendersOffline) block.Mode = HostProcessMode.Offline;
+        Processor.BeginBlock(block);
         try
         {
             if (process->InEvents != null) ClapEventReader.Read(Processor, process->InEvents, inBlock: true);

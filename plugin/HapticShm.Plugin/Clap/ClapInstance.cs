@@ -45,6 +45,15 @@ internal sealed unsafe partial class ClapInstance : IDisposable
 
     public double SampleRate { get; private set; } = 48000;
 
+    /// <summary>clap.render: an offline render (a bounce) is the VST3's kOffline: nothing is sent.</summary>
+    public bool RendersOffline
+    {
+        get => Volatile.Read(ref _rendersOffline);
+        set => Volatile.Write(ref _rendersOffline, value);
+    }
+
+    private bool _rendersOffline;
+
     /// <summary>Creates an instance for <paramref name="host"/> (factory.create_plugin, main thread).</summary>
     public static ClapPlugin* Create(ClapHost* host) => new ClapInstance(host).Plugin;
 

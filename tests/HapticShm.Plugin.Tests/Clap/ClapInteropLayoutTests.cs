@@ -35,6 +35,7 @@ public sealed class ClapInteropLayoutTests
     [InlineData(typeof(ClapOStream), 16)]
     [InlineData(typeof(ClapPluginState), 16)]
     [InlineData(typeof(ClapHostThreadCheck), 16)]
+    [InlineData(typeof(ClapPluginRender), 16)]
     public void Size(Type type, int size) => Assert.Equal(size, Marshal.SizeOf(type));
 
     [Theory]

@@ -52,6 +52,7 @@ public sealed unsafe class ClapModuleTests(ClapBundle bundle)
         AssertAllNonNull((nint*)plugin.Extension<ClapPluginParams>(ClapIds.Params), 6, "params");
         AssertAllNonNull((nint*)plugin.Extension<ClapPluginState>(ClapIds.State), 2, "state");
         AssertAllNonNull((nint*)plugin.Extension<ClapPluginLatency>(ClapIds.Latency), 1, "latency");
+        AssertAllNonNull((nint*)plugin.Extension<ClapPluginRender>(ClapIds.Render), 2, "render");
         Assert.True(plugin.Extension<byte>(ClapIds.Gui) == null, "clap.gui is wired once the editor exists");
         Assert.True(plugin.Extension<byte>("clap.unknown\0"u8) == null);
         Assert.Contains("clap.thread-check", plugin.Host.ExtensionQueries);

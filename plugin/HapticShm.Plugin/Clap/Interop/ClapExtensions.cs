@@ -14,6 +14,7 @@ public static class ClapIds
     public static ReadOnlySpan<byte> Latency => "clap.latency\0"u8;
     public static ReadOnlySpan<byte> ThreadCheck => "clap.thread-check\0"u8;
     public static ReadOnlySpan<byte> Gui => "clap.gui\0"u8;
+    public static ReadOnlySpan<byte> Render => "clap.render\0"u8;
     public static ReadOnlySpan<byte> PortStereo => "stereo\0"u8;
 
     /// <summary>clap_id "none".</summary>
@@ -159,4 +160,15 @@ public unsafe struct ClapHostThreadCheck
 {
     [FieldOffset(0)] public delegate* unmanaged<ClapHost*, byte> IsMainThread;
     [FieldOffset(8)] public delegate* unmanaged<ClapHost*, byte> IsAudioThread;
+}
+
+/// <summary>clap_plugin_render_t ("clap.render"), [main-thread].</summary>
+[StructLayout(LayoutKind.Explicit, Size = 16)]
+public unsafe struct ClapPluginRender
+{
+    [FieldOffset(0)] public delegate* unmanaged<ClapPlugin*, byte> HasHardRealtimeRequirement;
+    [FieldOffset(8)] public delegate* unmanaged<ClapPlugin*, int, byte> Set;
+
+    public const int Realtime = 0;
+    public const int Offline = 1;
 }
