@@ -27,8 +27,8 @@ public struct NoteInput
     public static NoteInput NoteExpression(int sampleOffset, int noteId, NoteExpressionKind expression, double normalized, int channel = -1, int pitch = -1) =>
         new() { Kind = NoteInputKind.Expression, SampleOffset = sampleOffset, NoteId = noteId, Expression = expression, Value = normalized, Channel = (short)channel, Pitch = (short)pitch };
 
-    /// <summary>Releases every held note of <paramref name="channel"/> (-1: of every channel), as a
-    /// CLAP note-off or choke whose key is a wildcard does.</summary>
-    public static NoteInput ReleaseAll(int sampleOffset, int channel = -1) =>
-        new() { Kind = NoteInputKind.ReleaseAll, SampleOffset = sampleOffset, Channel = (short)channel, Pitch = -1, NoteId = -1 };
+    /// <summary>Releases every held note on <paramref name="channel"/> with <paramref name="pitch"/>,
+    /// -1 matching any, as a CLAP note-off or choke with wildcards does.</summary>
+    public static NoteInput ReleaseAll(int sampleOffset, int channel = -1, int pitch = -1) =>
+        new() { Kind = NoteInputKind.ReleaseAll, SampleOffset = sampleOffset, Channel = (short)channel, Pitch = (short)pitch, NoteId = -1 };
 }

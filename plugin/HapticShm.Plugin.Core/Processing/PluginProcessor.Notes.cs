@@ -26,7 +26,7 @@ public sealed partial class PluginProcessor
                 Expression(note);
                 break;
             case NoteInputKind.ReleaseAll:
-                ReleaseHeldOn(note.Channel, note.SampleOffset);
+                ReleaseMatching(note.Channel, note.Pitch, note.SampleOffset);
                 break;
         }
     }
@@ -120,13 +120,13 @@ public sealed partial class PluginProcessor
         EmitNoteExpression(held, field, note.SampleOffset);
     }
 
-    // channel < 0 releases every held note.
-    private void ReleaseHeldOn(int channel, int sampleOffset)
+    // channel or pitch < 0 matches any.
+    private void ReleaseMatching(int channel, int pitch, int sampleOffset)
     {
         for (int i = _held.Count - 1; i >= 0; i--)
         {
             ref HeldNote held = ref _held[i];
-            if (channel >= 0 && held.Channel != channel) continue;
+            if ((channel >= 0 && held.Channel != channel) || (pitch >= 0 && held.Pitch != pitch)) continue;
             Emit(Command.NoteOff(held.Channel, held.Pitch, TimestampAt(sampleOffset), held.NoteId));
             _held.RemoveAt(i);
         }

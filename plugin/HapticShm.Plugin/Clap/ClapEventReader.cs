@@ -60,7 +60,7 @@ internal static unsafe class ClapEventReader
             {
                 var e = (ClapEventNote*)header;
                 if (e->PortIndex > 0) return;
-                if (e->NoteId < 0 && (e->Key < 0 || e->Channel < 0)) processor.AddNote(NoteInput.ReleaseAll(offset, e->Key < 0 ? e->Channel : -1));
+                if (e->NoteId < 0 && (e->Key < 0 || e->Channel < 0)) processor.AddNote(NoteInput.ReleaseAll(offset, e->Channel, e->Key));
                 else processor.AddNote(NoteInput.NoteOff(offset, e->Channel, e->Key, e->NoteId));
                 return;
             }

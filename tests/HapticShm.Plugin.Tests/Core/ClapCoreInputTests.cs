@@ -91,7 +91,7 @@ public sealed class ClapCoreInputTests : IDisposable
     }
 
     [Fact]
-    public void ReleaseAll_OfAChannel_AndOfAll()
+    public void ReleaseAll_OfAChannel_OfAKey_AndOfAll()
     {
         Block(p =>
         {
@@ -103,7 +103,10 @@ public sealed class ClapCoreInputTests : IDisposable
         Assert.Equal([2, 1], channel1.Select(c => c.NoteId));
         Assert.All(channel1, c => Assert.Equal(CommandKind.NoteOff, c.Kind));
         Assert.Equal(1, _processor.HeldNoteCount);
-        Assert.Equal(3, Assert.Single(Block(p => p.AddNote(NoteInput.ReleaseAll(0)))).NoteId);
+        Assert.Empty(Block(p => p.AddNote(NoteInput.ReleaseAll(0, channel: -1, pitch: 61))));
+        Assert.Equal(3, Assert.Single(Block(p => p.AddNote(NoteInput.ReleaseAll(0, channel: -1, pitch: 60)))).NoteId);
+        Block(p => p.AddNote(NoteInput.NoteOn(0, 2, 50, 0.5, noteId: 4)));
+        Assert.Equal(4, Assert.Single(Block(p => p.AddNote(NoteInput.ReleaseAll(0)))).NoteId);
     }
 
     [Fact]
