@@ -9,6 +9,9 @@ namespace HapticShm.Plugin.Core.Processing;
 /// works the same in both formats, initial-state rule included.</summary>
 public sealed partial class PluginProcessor
 {
+    /// <summary>CC74, MPE's timbre.</summary>
+    public const int MidiTimbreController = 74;
+
     /// <summary>Queues one MIDI message of the current block; other messages are ignored.</summary>
     public void AddMidi(int sampleOffset, byte status, byte data1, byte data2)
     {
@@ -36,9 +39,6 @@ public sealed partial class PluginProcessor
                 break;
         }
     }
-
-    /// <summary>CC74, MPE's timbre.</summary>
-    public const int MidiTimbreController = 74;
 
     /// <summary>14-bit pitch bend to 0..1 with the centre 8192 exactly at 0.5 and both ends at 0 and 1.</summary>
     public static double PitchBendToNormalized(int value) =>
