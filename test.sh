@@ -39,7 +39,7 @@ dotnet build HapticShm.sln -c Release -nologo -clp:ErrorsOnly
 winbuild=$(mktemp -d)
 dotnet build plugin/HapticShm.Plugin -r win-x64 -c Release --artifacts-path "$winbuild" -nologo -clp:ErrorsOnly
 rm -rf "$winbuild"
-# The plugin tests load the published bundle artifacts/HapticShm.vst3 (NativeAOT).
+# The plugin tests load the published bundle artifacts/HapticShm.vst3 and artifacts/HapticShm.clap (NativeAOT).
 dotnet publish plugin/HapticShm.Plugin -c Release -nologo -v:q -clp:ErrorsOnly
 # Steinberg's VST3 validator, extensive mode (-e), on the published bundle. A failure fails
 # test.sh (status 1) but the test projects still run. The plugin launches a server: it runs in a

@@ -51,15 +51,16 @@ public sealed class RingConnection : IDisposable
     /// because the runtime's copy of the environment may be stale.</param>
     /// <param name="reapLaunched">Collects launched servers that have exited (no zombies); called by
     /// the worker at every poll, so it must be cheap and allocation-free.</param>
+    /// <param name="plugInFormat">Names the session in the server's status ("HapticShm VST3 (pid)", "HapticShm CLAP (pid)").</param>
     public RingConnection(PluginProcessor processor, string? socketPath = null, Func<bool>? launchServer = null,
-        Func<string, string?>? getEnvironment = null, Action? reapLaunched = null)
+        Func<string, string?>? getEnvironment = null, Action? reapLaunched = null, string plugInFormat = "VST3")
     {
         _getEnvironment = getEnvironment ?? Environment.GetEnvironmentVariable;
         Processor = processor;
         SocketPath = socketPath;
         LaunchServer = launchServer;
         ReapLaunched = reapLaunched;
-        ClientName = $"HapticShm VST3 ({Environment.ProcessId})";
+        ClientName = $"HapticShm {plugInFormat} ({Environment.ProcessId})";
     }
 
     /// <summary>Sessions opened so far (each reconnect adds one).</summary>

@@ -22,6 +22,13 @@ public struct NoteInput
     public static NoteInput PolyPressure(int sampleOffset, int channel, int pitch, double pressure, int noteId = -1) =>
         new() { Kind = NoteInputKind.PolyPressure, SampleOffset = sampleOffset, Channel = (short)channel, Pitch = (short)pitch, Value = pressure, NoteId = noteId };
 
-    public static NoteInput NoteExpression(int sampleOffset, int noteId, NoteExpressionKind expression, double normalized) =>
-        new() { Kind = NoteInputKind.Expression, SampleOffset = sampleOffset, NoteId = noteId, Expression = expression, Value = normalized, Channel = -1, Pitch = -1 };
+    /// <summary>A per-note expression for the note with <paramref name="noteId"/>, or (when the id
+    /// is -1 or unknown) the note on (<paramref name="channel"/>, <paramref name="pitch"/>).</summary>
+    public static NoteInput NoteExpression(int sampleOffset, int noteId, NoteExpressionKind expression, double normalized, int channel = -1, int pitch = -1) =>
+        new() { Kind = NoteInputKind.Expression, SampleOffset = sampleOffset, NoteId = noteId, Expression = expression, Value = normalized, Channel = (short)channel, Pitch = (short)pitch };
+
+    /// <summary>Releases every held note on <paramref name="channel"/> with <paramref name="pitch"/>,
+    /// -1 matching any, as a CLAP note-off or choke with wildcards does.</summary>
+    public static NoteInput ReleaseAll(int sampleOffset, int channel = -1, int pitch = -1) =>
+        new() { Kind = NoteInputKind.ReleaseAll, SampleOffset = sampleOffset, Channel = (short)channel, Pitch = (short)pitch, NoteId = -1 };
 }

@@ -7,4 +7,6 @@ public enum NoteInputKind : byte
     NoteOff,
     PolyPressure,
     Expression,
+    /// <summary>Note-off for every held note matching a channel and key (-1: any).</summary>
+    ReleaseAll,
 }

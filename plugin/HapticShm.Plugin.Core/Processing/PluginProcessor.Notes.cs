@@ -25,6 +25,9 @@ public sealed partial class PluginProcessor
             case NoteInputKind.Expression:
                 Expression(note);
                 break;
+            case NoteInputKind.ReleaseAll:
+                ReleaseMatching(note.Channel, note.Pitch, note.SampleOffset);
+                break;
         }
     }
 
@@ -57,9 +60,17 @@ public sealed partial class PluginProcessor
 
     private void StopNote(in NoteInput note)
     {
-        if (!IsValidKey(note)) return;
+        // By note id first: a CLAP note-off may carry the id alone (key and channel -1).
         int index = note.NoteId >= 0 ? _held.Find(note.NoteId) : -1;
-        if (index < 0) index = _held.Find(note.Channel, note.Pitch);
+        if (index >= 0)
+        {
+            HeldNote held = _held[index];
+            _held.RemoveAt(index);
+            Emit(Command.NoteOff(held.Channel, held.Pitch, TimestampAt(note.SampleOffset), held.NoteId));
+            return;
+        }
+        if (!IsValidKey(note)) return;
+        index = _held.Find(note.Channel, note.Pitch);
         int noteId = index >= 0 ? _held[index].NoteId : (note.NoteId >= 0 ? note.NoteId : Command.NoNoteId);
         if (index >= 0) _held.RemoveAt(index);
         Emit(Command.NoteOff((byte)note.Channel, (byte)note.Pitch, TimestampAt(note.SampleOffset), noteId));
@@ -77,7 +88,8 @@ public sealed partial class PluginProcessor
 
     private void Expression(in NoteInput note)
     {
-        int index = _held.Find(note.NoteId);
+        int index = note.NoteId >= 0 ? _held.Find(note.NoteId) : -1;
+        if (index < 0 && IsValidKey(note)) index = _held.Find(note.Channel, note.Pitch);
         if (index < 0) return;
         ref HeldNote held = ref _held[index];
         float value = double.IsFinite(note.Value) ? (float)note.Value : 0f;
@@ -94,7 +106,8 @@ public sealed partial class PluginProcessor
                 break;
             case NoteExpressionKind.Tuning:
                 // Normalized tuning: 0.5 = none, 1/240 per semitone; the bend spans +-48 (MPE default).
-                held.PitchBend = Math.Clamp((value - 0.5f) * 240f / MpeBendRangeSemitones, -1f, 1f);
+                // In double: +48 semitones (0.7) is exactly the top of the bend, not 0.99999994.
+                held.PitchBend = (float)Math.Clamp(((double.IsFinite(note.Value) ? note.Value : 0.0) - 0.5) * 240.0 / MpeBendRangeSemitones, -1.0, 1.0);
                 field = MpeFields.PitchBend;
                 break;
             case NoteExpressionKind.Brightness:
@@ -105,6 +118,18 @@ public sealed partial class PluginProcessor
                 return;
         }
         EmitNoteExpression(held, field, note.SampleOffset);
+    }
+
+    // channel or pitch < 0 matches any.
+    private void ReleaseMatching(int channel, int pitch, int sampleOffset)
+    {
+        for (int i = _held.Count - 1; i >= 0; i--)
+        {
+            ref HeldNote held = ref _held[i];
+            if ((channel >= 0 && held.Channel != channel) || (pitch >= 0 && held.Pitch != pitch)) continue;
+            Emit(Command.NoteOff(held.Channel, held.Pitch, TimestampAt(sampleOffset), held.NoteId));
+            _held.RemoveAt(i);
+        }
     }
 
     private void EmitNoteExpression(in HeldNote held, MpeFields fields, int sampleOffset) =>

@@ -31,6 +31,18 @@ public sealed partial class PluginProcessor
         return true;
     }
 
+    /// <summary>Sets a persistent parameter outside a block (CLAP params.flush while not processing:
+    /// main thread, or the audio thread between blocks); the next block sends it. False for an
+    /// unknown or hidden id or a value that is not a number.</summary>
+    public bool SetNormalized(uint parameterId, double normalized)
+    {
+        int index = PluginParameters.IndexOf(parameterId);
+        if ((uint)index >= (uint)PluginParameters.PersistentCount || !double.IsFinite(normalized)) return false;
+        Volatile.Write(ref _normalized[index], Math.Clamp(normalized, 0.0, 1.0));
+        Volatile.Write(ref _stateChanged, 1);
+        return true;
+    }
+
     private void ApplyParameter(uint parameterId, int sampleOffset, double normalized)
     {
         if (ParameterIds.TryDecodeMidi(parameterId, out int channel, out MidiControl control))

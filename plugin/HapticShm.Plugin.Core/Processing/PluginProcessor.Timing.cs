@@ -17,6 +17,7 @@ public sealed partial class PluginProcessor
     private bool _offline;
     private bool _blockOffline;
     private bool _releaseHeld;
+    private int _releaseRequested;
     private long _skippedOffline;
     private long _transportReleases;
 
@@ -62,9 +63,13 @@ public sealed partial class PluginProcessor
         _blockNsPerSample = _clock.NsPerSample;
     }
 
+    /// <summary>Releases every held note at the next block (CLAP reset: "kill all voices"; any thread).</summary>
+    public void RequestReleaseAll() => Volatile.Write(ref _releaseRequested, 1);
+
     // Runs in EndBlock before the block's inputs: what follows a jump keeps sounding.
     private void ApplyTransportAndMode()
     {
+        if (Interlocked.Exchange(ref _releaseRequested, 0) != 0) ReleaseAllHeld(0);
         if (_releaseHeld)
         {
             _releaseHeld = false;

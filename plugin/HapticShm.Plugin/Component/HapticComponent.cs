@@ -31,7 +31,7 @@ internal sealed unsafe partial class HapticComponent : ComObject, IConnectable, 
 
     public void* Peer { get; set; }
 
-    private static string? ReadEnvironment(string name) =>
+    internal static string? ReadEnvironment(string name) =>
         OperatingSystem.IsWindows() ? Environment.GetEnvironmentVariable(name) : System.Runtime.InteropServices.Marshal.PtrToStringUTF8(Interop.Interop.Libc.getenv(name));
 
     public bool IsActive { get; private set; }

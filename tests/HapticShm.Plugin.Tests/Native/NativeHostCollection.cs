@@ -6,7 +6,7 @@ namespace HapticShm.Plugin.Tests.Native;
 /// test seam is a process-wide environment variable). The real-server tests load their own copy
 /// of the library (<see cref="PrivateBundle"/>).</summary>
 [CollectionDefinition(Name)]
-public sealed class NativeHostCollection : ICollectionFixture<NativeModule>, ICollectionFixture<PrivateBundle>
+public sealed class NativeHostCollection : ICollectionFixture<NativeModule>, ICollectionFixture<PrivateBundle>, ICollectionFixture<Clap.ClapBundle>
 {
     public const string Name = "native plugin";
 }
