@@ -31,6 +31,9 @@ internal sealed unsafe partial class HapticComponent : ComObject, IConnectable, 
 
     public void* Peer { get; set; }
 
+    /// <summary>The connection to the server (the editor shows it).</summary>
+    public RingConnection Connection => _connection;
+
     private static string? ReadEnvironment(string name) =>
         OperatingSystem.IsWindows() ? Environment.GetEnvironmentVariable(name) : System.Runtime.InteropServices.Marshal.PtrToStringUTF8(Interop.Interop.Libc.getenv(name));
 

@@ -28,6 +28,20 @@ internal sealed unsafe class HapticController : ComObject, IConnectable
     /// <summary>The host's IComponentHandler (counted reference), or null.</summary>
     public void* ComponentHandler { get; set; }
 
+    /// <summary>The component this controller is connected to when the host connected the two
+    /// directly (our own IConnectionPoint on the other side), or null (not connected, or through a
+    /// host proxy). Both live in this module: the editor reads the connection and asks for test
+    /// pulses through it without messages and without blocking.</summary>
+    public Component.HapticComponent? PeerComponent
+    {
+        get
+        {
+            void* peer = Peer;
+            if (peer == null || NativeCalls.Vtbl<IConnectionPointVtbl>(peer) != ConnectionPointExports.Vtbl) return null;
+            return ComObject.From<ComObject>(peer) as Component.HapticComponent;
+        }
+    }
+
     protected override int FindSlot(void* iid)
     {
         if (Iids.FUnknown.Matches(iid) || Iids.IPluginBase.Matches(iid) || Iids.IEditController.Matches(iid)) return EditSlot;
