@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace HapticShm.Plugin.Window;
@@ -14,16 +15,19 @@ public struct EditorDiagnosticsData
     public int WindowsCreated, WindowsDestroyed;
     /// <summary>Frames drawn since the last window opened.</summary>
     public long Frames;
-    /// <summary>Bytes the UI thread allocated in those frames, the first one left out (it may
-    /// meet lazily initialised code once).</summary>
+    /// <summary>Bytes the UI thread allocated in those timer ticks (input, frame, blit), the first
+    /// one left out (it may meet lazily initialised code once).</summary>
     public long FrameAllocatedBytes;
-    /// <summary>Median and longest frame (read, update, draw) of the last up to 1024 frames, ns.</summary>
+    /// <summary>Median and longest timer tick (input, read, update, draw, blit) of the last up to 1024, ns.</summary>
     public long FrameNsMedian, FrameNsMax;
     /// <summary>The plugin runtime's GC heap (after a full collection when one was asked for).</summary>
     public long GcHeapBytes;
     /// <summary>Garbage collections of generation 0 so far.</summary>
     public int Gen0Collections;
 }
+
+/// <summary>Where a timer tick started: its clock and the thread's allocation count.</summary>
+public readonly record struct FrameMeasure(long Timestamp, long AllocatedBytes);
 
 /// <summary>The counters behind <see cref="EditorDiagnosticsData"/> (UI thread only).</summary>
 public static class EditorDiagnostics
@@ -50,7 +54,14 @@ public static class EditorDiagnostics
         s_open--;
     }
 
-    internal static void RecordFrame(long ns, long allocatedBytes)
+    /// <summary>Starts measuring one timer tick (input, frame, blit) on the UI thread.</summary>
+    public static FrameMeasure Begin() => new(Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
+
+    /// <summary>Ends the tick begun with <paramref name="measure"/>.</summary>
+    public static void End(in FrameMeasure measure) =>
+        RecordFrame((long)Stopwatch.GetElapsedTime(measure.Timestamp).TotalNanoseconds, GC.GetAllocatedBytesForCurrentThread() - measure.AllocatedBytes);
+
+    private static void RecordFrame(long ns, long allocatedBytes)
     {
         if (s_frames > 0) s_allocated += allocatedBytes;
         s_frameNs[s_frames % Window] = ns;

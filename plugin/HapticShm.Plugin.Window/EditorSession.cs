@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HapticShm.Plugin.Core.Editor;
 using HapticShm.Plugin.Drawing;
 using HapticShm.Shared;
@@ -79,17 +78,13 @@ public sealed class EditorSession : IDisposable
         Resize((int)MathF.Round(logicalWidth * scale), (int)MathF.Round(logicalHeight * scale));
     }
 
-    /// <summary>Reads the status block, fills the view model, draws. Allocates nothing once open;
-    /// its time and allocation go to <see cref="EditorDiagnostics"/>.</summary>
+    /// <summary>Reads the status block, fills the view model, draws. Allocates nothing once open.</summary>
     public void Frame()
     {
-        long started = Stopwatch.GetTimestamp();
-        long allocated = GC.GetAllocatedBytesForCurrentThread();
         long now = MonotonicClock.NowNs();
         bool read = _reader.TryRead(now);
         _model.Update(_reader.Snapshot, read, _source.ReadConnection(), _source.Values, now);
         _painter.Draw(_model, Scale);
-        EditorDiagnostics.RecordFrame(Stopwatch.GetElapsedTime(started).Ticks * 100, GC.GetAllocatedBytesForCurrentThread() - allocated);
     }
 
     /// <summary>Left button down at physical pixel (x, y).</summary>

@@ -89,8 +89,10 @@ public sealed unsafe class Win32EditorWindow : IDisposable
         switch (message)
         {
             case WM_TIMER:
+                FrameMeasure measure = EditorDiagnostics.Begin();
                 _session.Frame();
                 _ = InvalidateRect(_hwnd, null, 0);
+                EditorDiagnostics.End(measure);
                 return true;
             case WM_PAINT:
                 Paint();

@@ -87,10 +87,12 @@ public sealed unsafe class X11EditorWindow : IEditorRunLoopClient, IDisposable
 
     public void OnTimer()
     {
+        FrameMeasure measure = EditorDiagnostics.Begin();
         // Xlib may have queued events while reading a reply: drain here too, not only on the fd.
         DrainEvents();
         _session.Frame();
         Blit();
+        EditorDiagnostics.End(measure);
     }
 
     private void DrainEvents()

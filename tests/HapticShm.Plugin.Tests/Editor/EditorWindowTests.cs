@@ -211,21 +211,23 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
         using var editor = new EditorWindowHost(plugin, bundle.Module);
         editor.Open();
         using var play = new ProcessCall(64, ProcessData.kSample32);
-        play.Events.NoteOn(0, 2, 60, 0.35f, noteId: 5); // soft: a travelling wave, bent right
+        play.Events.NoteOn(0, 2, 60, 0.48f, noteId: 5); // below 64: a travelling wave, bent right
         play.Events.Expression(0, NoteExpressionTypeInfo.kTuningTypeID, 5, 0.5 + 24.0 / 240.0);
-        play.Events.NoteOn(0, 3, 64, 0.3f, noteId: 6); // another, bent left
+        play.Events.NoteOn(0, 3, 64, 0.42f, noteId: 6); // another, bent left
         play.Events.Expression(0, NoteExpressionTypeInfo.kTuningTypeID, 6, 0.5 - 36.0 / 240.0);
         using var idle = new ProcessCall(64, ProcessData.kSample32);
         Assert.Equal(VstResult.kResultOk, play.Run(plugin.Processor, out _));
         var model = new EditorViewModel(Environment.ProcessId);
         model.Resize(EditorWindowHost.Width, EditorWindowHost.Height);
         uint[] pixels = [];
+        Stopwatch? sounding = null; // past the 100 ms attack before the picture is taken
         PumpUntil(editor, () =>
         {
             Assert.Equal(VstResult.kResultOk, idle.Run(plugin.Processor, out _));
             if (!bundle.TryReadStatus(out StatusBlock live) || live.VoiceSourceCount < 2) return false;
+            sounding ??= Stopwatch.StartNew();
+            if (sounding.ElapsedMilliseconds < 300) return false;
             model.Update(live, true, default, ParameterState.Defaults(), MonotonicClock.NowNs());
-            Thread.Sleep(20);
             editor.Frames(1);
             pixels = editor.Capture();
             return true;
