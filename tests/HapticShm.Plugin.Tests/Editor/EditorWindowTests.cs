@@ -205,6 +205,65 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
     }
 
     [Fact]
+    public void ResizeAndContentScale_RedrawTheGridAtTheNewSize()
+    {
+        using var status = FakeStatusWithGrid(out StatusBlock block);
+        for (int i = 0; i < 32; i++) block.Levels[i] = i / 31f;
+        status.Publish(block);
+        using var plugin = new PluginInstance(bundle.Module);
+        using var editor = new EditorWindowHost(plugin, bundle.Module);
+        editor.X11.Resize(1000, 600);
+        editor.Open();
+        IPlugViewVtbl* vtbl = V<IPlugViewVtbl>(editor.View);
+        Assert.Equal(VstResult.kResultTrue, vtbl->canResize(editor.View));
+        var tiny = new ViewRect { right = 100, bottom = 50 };
+        Assert.Equal(VstResult.kResultTrue, vtbl->checkSizeConstraint(editor.View, &tiny));
+        Assert.Equal((EditorSession.MinWidth, EditorSession.MinHeight), (tiny.Width, tiny.Height));
+
+        var larger = new ViewRect { right = 900, bottom = 520 };
+        Assert.Equal(VstResult.kResultOk, vtbl->onSize(editor.View, &larger));
+        Assert.Equal((900, 520), (editor.Size().Width, editor.Size().Height));
+        editor.Frames(2);
+        var model = new EditorViewModel(Environment.ProcessId);
+        model.Resize(900, 520);
+        model.Update(block, true, default, ParameterState.Defaults(), block.UpdatedNs);
+        AssertCells(editor.Capture(900, 520), model, block, "at 900 x 520", 900, 1f);
+
+        // HiDPI: at 1.25 the same logical 900 x 520 fills 1125 x 650 physical pixels.
+        void* scaleSupport = Query(editor.View, Iids.IPlugViewContentScaleSupport);
+        Assert.Equal(VstResult.kResultOk, V<IPlugViewContentScaleSupportVtbl>(scaleSupport)->setContentScaleFactor(scaleSupport, 1.25f));
+        Release(scaleSupport);
+        Assert.Equal((1125, 650), (editor.Size().Width, editor.Size().Height));
+        editor.X11.Resize(1200, 700);
+        editor.Frames(2);
+        AssertCells(editor.Capture(1125, 650), model, block, "at scale 1.25", 1125, 1.25f);
+    }
+
+    [Fact]
+    public void Attached_WithoutAnXDisplay_FailsCleanly()
+    {
+        using var status = FakeStatusWithGrid(out _);
+        using var plugin = new PluginInstance(bundle.Module);
+        using var editor = new EditorWindowHost(plugin, bundle.Module);
+        int before = editor.Diagnostics().OpenWindows;
+        Assert.Equal(0, Host.Interop.Libc.setenv("DISPLAY", ":1999", 1)); // nothing listens there
+        try
+        {
+            Assert.Equal(VstResult.kResultFalse, editor.TryOpen());
+        }
+        finally
+        {
+            Assert.Equal(0, Host.Interop.Libc.setenv("DISPLAY", display.Name, 1));
+        }
+        Assert.Empty(editor.X11.Children());
+        Assert.False(editor.Frame.HasEventHandler || editor.Frame.HasTimer, "a failed attach left a handler registered");
+        Assert.Equal(before, editor.Diagnostics().OpenWindows);
+        editor.Close();
+        editor.Open(); // the same view attaches once a display is there
+        editor.Frames(1);
+    }
+
+    [Fact]
     public void Demo_OnALiveServer_ShowsLevelsAndSources_AndSavesAScreenshot()
     {
         using var plugin = bundle.ActivateWithLaunchedServer(64, out _);
@@ -272,11 +331,11 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
         throw new InvalidOperationException($"no control for parameter {id}");
     }
 
-    private static void AssertCells(uint[] pixels, EditorViewModel model, StatusBlock block, string what)
+    private static void AssertCells(uint[] pixels, EditorViewModel model, StatusBlock block, string what, int width = EditorWindowHost.Width, float scale = 1f)
     {
         for (int i = 0; i < 32; i++)
         {
-            SKColor actual = EditorWindowHost.At(pixels, model.Transform.PixelX(model.TransducerX[i]), model.Transform.PixelY(model.TransducerY[i]));
+            SKColor actual = EditorWindowHost.At(pixels, scale * model.Transform.PixelX(model.TransducerX[i]), scale * model.Transform.PixelY(model.TransducerY[i]), width);
             AssertColour(EditorColors.Level(block.Levels[i]), actual, $"cell {i} at level {block.Levels[i]:F3} ({what})");
         }
     }

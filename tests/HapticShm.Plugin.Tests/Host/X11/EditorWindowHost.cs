@@ -41,7 +41,10 @@ internal sealed unsafe class EditorWindowHost : IDisposable
     public void* View => _view;
 
     /// <summary>createView, setFrame, attached; the editor's child window must appear.</summary>
-    public void Open()
+    public void Open() => Assert.Equal(VstResult.kResultOk, TryOpen());
+
+    /// <summary>createView, setFrame, attached: attached's result (kResultOk with the child window found).</summary>
+    public int TryOpen()
     {
         void* controller = _plugin.Controller;
         byte* name = stackalloc byte[] { (byte)'e', (byte)'d', (byte)'i', (byte)'t', (byte)'o', (byte)'r', 0 };
@@ -55,12 +58,22 @@ internal sealed unsafe class EditorWindowHost : IDisposable
             Assert.Equal(VstResult.kResultOk, vtbl->setFrame(_view, Frame.Pointer));
             var size = new ViewRect { right = Width, bottom = Height };
             Assert.Equal(VstResult.kResultOk, vtbl->onSize(_view, &size));
-            Assert.Equal(VstResult.kResultOk, vtbl->attached(_view, (void*)X11.Window, t));
+            int attached = vtbl->attached(_view, (void*)X11.Window, t);
+            if (attached != VstResult.kResultOk) return attached;
         }
         nuint[] children = X11.Children();
         Assert.Single(children);
         EditorWindow = children[0];
         Assert.True(Frame.HasEventHandler && Frame.HasTimer, "the editor registered no descriptor or no timer with the run loop");
+        return VstResult.kResultOk;
+    }
+
+    /// <summary>IPlugView::getSize.</summary>
+    public ViewRect Size()
+    {
+        ViewRect size;
+        Assert.Equal(VstResult.kResultOk, V<IPlugViewVtbl>(_view)->getSize(_view, &size));
+        return size;
     }
 
     /// <summary>removed, setFrame(null), release the view.</summary>
@@ -84,7 +97,10 @@ internal sealed unsafe class EditorWindowHost : IDisposable
     /// <summary>The editor window's pixels (0xAARRGGBB).</summary>
     public uint[] Capture() => X11.Capture(EditorWindow, Width, Height);
 
-    public static SKColor At(uint[] pixels, float x, float y) => new(pixels[(int)y * Width + (int)x]);
+    /// <summary>The editor window's pixels at another size.</summary>
+    public uint[] Capture(int width, int height) => X11.Capture(EditorWindow, width, height);
+
+    public static SKColor At(uint[] pixels, float x, float y, int width = Width) => new(pixels[(int)y * width + (int)x]);
 
     /// <summary>The plugin's editor figures (see <see cref="EditorDiagnosticsData"/>).</summary>
     public EditorDiagnosticsData Diagnostics(bool collect = false)
