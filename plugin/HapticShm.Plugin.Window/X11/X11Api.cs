@@ -14,6 +14,8 @@ internal static unsafe class X11Api
     public const int XEventBytes = 192; // union _XEvent: long pad[24]
     // XImage: char* data at 16 (see Xlib.h); XButtonEvent / XMotionEvent: x, y at 64, 68; button at 84.
     public const int ImageDataOffset = 16, EventXOffset = 64, EventYOffset = 68, EventButtonOffset = 84;
+    // XWindowAttributes: x, y, width, height, border_width, then int depth at 20 and Visual* at 24.
+    public const int WindowAttributesBytes = 256, AttributesDepthOffset = 20, AttributesVisualOffset = 24;
 
     private static readonly Lock LoadLock = new();
     private static int s_state; // 0 not tried, 1 loaded, -1 missing
@@ -37,6 +39,7 @@ internal static unsafe class X11Api
     public static delegate* unmanaged<nint, nint, uint, int, int, byte*, uint, uint, int, int, nint> XCreateImage;
     public static delegate* unmanaged<nint, nuint, nint, nint, int, int, int, int, uint, uint, int> XPutImage;
     public static delegate* unmanaged<void*, int> XFree;
+    public static delegate* unmanaged<nint, nuint, void*, int> XGetWindowAttributes;
     public static delegate* unmanaged<delegate* unmanaged<nint, void*, int>, delegate* unmanaged<nint, void*, int>> XSetErrorHandler;
 
     /// <summary>Binds the calls; false when libX11 is not there.</summary>
@@ -68,6 +71,7 @@ internal static unsafe class X11Api
                 XCreateImage = (delegate* unmanaged<nint, nint, uint, int, int, byte*, uint, uint, int, int, nint>)NativeLibrary.GetExport(lib, "XCreateImage");
                 XPutImage = (delegate* unmanaged<nint, nuint, nint, nint, int, int, int, int, uint, uint, int>)NativeLibrary.GetExport(lib, "XPutImage");
                 XFree = (delegate* unmanaged<void*, int>)NativeLibrary.GetExport(lib, "XFree");
+                XGetWindowAttributes = (delegate* unmanaged<nint, nuint, void*, int>)NativeLibrary.GetExport(lib, "XGetWindowAttributes");
                 XSetErrorHandler = (delegate* unmanaged<delegate* unmanaged<nint, void*, int>, delegate* unmanaged<nint, void*, int>>)NativeLibrary.GetExport(lib, "XSetErrorHandler");
             }
             catch (EntryPointNotFoundException)

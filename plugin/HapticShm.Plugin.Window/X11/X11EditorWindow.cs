@@ -53,10 +53,13 @@ public sealed unsafe class X11EditorWindow : IEditorRunLoopClient, IDisposable
         _display = XOpenDisplay(null);
         if (_display == 0) return "cannot open the X display (DISPLAY not set or refused)";
         X11ErrorTrap.Add(_display);
-        int screen = XDefaultScreen(_display);
-        _depth = XDefaultDepth(_display, screen);
-        _visual = XDefaultVisual(_display, screen);
-        if (_depth != 24 && _depth != 32) return $"the X screen has depth {_depth}; the editor draws 24/32-bit colour";
+        // The child takes its parent's visual and depth (a host may use a 32-bit ARGB one): the
+        // XImage must match them.
+        byte* attributes = stackalloc byte[WindowAttributesBytes];
+        if (XGetWindowAttributes(_display, parent, attributes) == 0) return $"the host's window 0x{parent:X} does not exist";
+        _depth = *(int*)(attributes + AttributesDepthOffset);
+        _visual = *(nint*)(attributes + AttributesVisualOffset);
+        if (_depth != 24 && _depth != 32) return $"the host's window has depth {_depth}; the editor draws 24/32-bit colour";
         _window = XCreateSimpleWindow(_display, parent, 0, 0, (uint)_session.PixelWidth, (uint)_session.PixelHeight, 0, 0, 0);
         if (_window == 0) return "XCreateSimpleWindow failed";
         EditorDiagnostics.WindowCreated();

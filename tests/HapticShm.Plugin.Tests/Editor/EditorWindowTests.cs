@@ -83,13 +83,15 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
         AssertColour(EditorColors.Fill, EditorWindowHost.At(editor.Capture(), probeX, probeY), "the track after the host set 0.9");
     }
 
-    [Fact]
-    public void ClickOnTheArray_PushesATestPulseWhoseSourceIsWhereTheClickLanded()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // component and controller connected through host proxies, as the SDK's PlugProvider does
+    public void ClickOnTheArray_PushesATestPulseWhoseSourceIsWhereTheClickLanded(bool throughProxies)
     {
         using var status = FakeStatusWithGrid(out StatusBlock block);
         using var ring = new TempRing();
         ring.OfferToPlugin();
-        using var plugin = new PluginInstance(bundle.Module);
+        using var plugin = new PluginInstance(bundle.Module, throughProxies);
         plugin.Setup(48000, 64, ProcessData.kSample32);
         plugin.Start();
         using var idle = new ProcessCall(64, ProcessData.kSample32);
@@ -261,6 +263,21 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
         editor.Close();
         editor.Open(); // the same view attaches once a display is there
         editor.Frames(1);
+    }
+
+    [Fact]
+    public void Attached_ToAWindowThatIsGone_FailsWithoutTakingTheHostDown()
+    {
+        using var status = FakeStatusWithGrid(out _);
+        using var plugin = new PluginInstance(bundle.Module);
+        using var editor = new EditorWindowHost(plugin, bundle.Module);
+        // Xlib's default error handler would exit this process on the BadWindow this causes.
+        Assert.Equal(VstResult.kResultFalse, editor.TryOpen(parent: 0x3FFFFFF));
+        Assert.False(editor.Frame.HasEventHandler || editor.Frame.HasTimer, "a failed attach left a handler registered");
+        editor.Close();
+        editor.Open();
+        editor.Frames(1);
+        Assert.Single(editor.X11.Children());
     }
 
     [Fact]

@@ -43,8 +43,9 @@ internal sealed unsafe class EditorWindowHost : IDisposable
     /// <summary>createView, setFrame, attached; the editor's child window must appear.</summary>
     public void Open() => Assert.Equal(VstResult.kResultOk, TryOpen());
 
-    /// <summary>createView, setFrame, attached: attached's result (kResultOk with the child window found).</summary>
-    public int TryOpen()
+    /// <summary>createView, setFrame, attached (to <paramref name="parent"/>, by default the test's
+    /// window): attached's result (kResultOk with the child window found).</summary>
+    public int TryOpen(nuint parent = 0)
     {
         void* controller = _plugin.Controller;
         byte* name = stackalloc byte[] { (byte)'e', (byte)'d', (byte)'i', (byte)'t', (byte)'o', (byte)'r', 0 };
@@ -58,7 +59,7 @@ internal sealed unsafe class EditorWindowHost : IDisposable
             Assert.Equal(VstResult.kResultOk, vtbl->setFrame(_view, Frame.Pointer));
             var size = new ViewRect { right = Width, bottom = Height };
             Assert.Equal(VstResult.kResultOk, vtbl->onSize(_view, &size));
-            int attached = vtbl->attached(_view, (void*)X11.Window, t);
+            int attached = vtbl->attached(_view, (void*)(parent != 0 ? parent : X11.Window), t);
             if (attached != VstResult.kResultOk) return attached;
         }
         nuint[] children = X11.Children();
