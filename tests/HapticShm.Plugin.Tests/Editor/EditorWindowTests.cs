@@ -156,6 +156,46 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
     }
 
     [Fact]
+    public void TwoInstancesInOneHost_EachEditorShowsItsOwnRing()
+    {
+        using var busy = bundle.ActivateWithLaunchedServer(64, out _);
+        using var quiet = new PluginInstance(bundle.Module);
+        quiet.Setup(48000, 64, ProcessData.kSample32);
+        quiet.Start();
+        bundle.WaitStatus(b => PrivateBundle.OurClients(b).Count == 2, "both instances connected");
+        using (var notes = new ProcessCall(64, ProcessData.kSample32))
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                notes.Events.Events.Clear();
+                notes.Events.NoteOn(0, 1, 40 + i, 0.3f, noteId: i);
+                notes.Events.NoteOff(32, 1, 40 + i, noteId: i);
+                Assert.Equal(VstResult.kResultOk, notes.Run(busy.Processor, out _));
+            }
+        }
+        bundle.WaitStatus(b => PrivateBundle.OurClients(b).Select(c => c.Pushed).Distinct().Count() == 2, "the two rings' pushed counts differ");
+        using var busyEditor = new EditorWindowHost(busy, bundle.Module);
+        using var quietEditor = new EditorWindowHost(quiet, bundle.Module);
+        busyEditor.Open();
+        quietEditor.Open();
+        busyEditor.Frames(2);
+        quietEditor.Frames(2);
+
+        // The third header line is the ring's; both share a pid, so a pick by pid would show the same entry twice.
+        uint[] busyPixels = busyEditor.Capture(), quietPixels = quietEditor.Capture();
+        int differing = 0;
+        for (int y = 46; y < 57; y++)
+            for (int x = 30; x < 400; x++)
+                if (busyPixels[y * EditorWindowHost.Width + x] != quietPixels[y * EditorWindowHost.Width + x]) differing++;
+        output.WriteLine($"ring lines differ in {differing} pixels; pushed: {string.Join(", ", PrivateBundle.OurClients(bundle.WaitStatus(_ => true, "a status")).Select(c => c.Pushed))}");
+        Assert.True(differing > 0, "both editors show the same ring line");
+        busyEditor.Close();
+        quietEditor.Close();
+        quiet.Stop();
+        busy.Stop();
+    }
+
+    [Fact]
     public void Frames_AllocateNothing_AndTheirTimesArePrinted()
     {
         using var status = FakeStatusWithGrid(out StatusBlock block);
