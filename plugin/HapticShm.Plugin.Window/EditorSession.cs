@@ -55,14 +55,14 @@ public sealed class EditorSession : IDisposable
     /// <summary>Whether a slider is being dragged.</summary>
     public bool IsDragging => _pointer.IsDragging;
 
-    /// <summary>Clamps a physical size to the smallest the editor accepts at the current scale.</summary>
-    public (int Width, int Height) Constrain(int width, int height) =>
-        (Math.Max(width, (int)MathF.Ceiling(MinWidth * Scale)), Math.Max(height, (int)MathF.Ceiling(MinHeight * Scale)));
+    /// <summary>Clamps a physical size to the smallest the editor accepts at <paramref name="scale"/>.</summary>
+    public static (int Width, int Height) Constrain(int width, int height, float scale) =>
+        (Math.Max(width, (int)MathF.Ceiling(MinWidth * scale)), Math.Max(height, (int)MathF.Ceiling(MinHeight * scale)));
 
     /// <summary>Sets the physical size (reallocates the buffer when it changes).</summary>
     public void Resize(int width, int height)
     {
-        (width, height) = Constrain(width, height);
+        (width, height) = Constrain(width, height, Scale);
         _painter.Resize(width, height);
         _model.Resize((int)(width / Scale), (int)(height / Scale));
     }

@@ -93,8 +93,7 @@ internal sealed unsafe class HapticPlugView : ComObject
     }
 
     /// <summary>Clamps a proposed size to the smallest the editor takes at this scale.</summary>
-    public (int Width, int Height) Constrain(int width, int height) =>
-        (Math.Max(width, (int)MathF.Ceiling(EditorSession.MinWidth * Scale)), Math.Max(height, (int)MathF.Ceiling(EditorSession.MinHeight * Scale)));
+    public (int Width, int Height) Constrain(int width, int height) => EditorSession.Constrain(width, height, Scale);
 
     public void Resize(int width, int height)
     {
