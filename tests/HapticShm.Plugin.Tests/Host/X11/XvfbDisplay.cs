@@ -18,7 +18,7 @@ public sealed class XvfbDisplay : IDisposable
         for (int number = 90; ; number++)
         {
             Assert.True(number < 190, "no free X display number in :90..:189");
-            if (File.Exists($"/tmp/.X{number}-lock") || File.Exists($"/tmp/.X11-unix/X{number}")) continue;
+            if (InUse(number)) continue;
             var start = new ProcessStartInfo(xvfb, [$":{number}", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"])
             {
                 RedirectStandardError = true,
@@ -35,12 +35,28 @@ public sealed class XvfbDisplay : IDisposable
                 return;
             }
             if (!_xvfb.HasExited) _xvfb.Kill();
+            _xvfb.WaitForExit();
             _xvfb.Dispose(); // another run took the number first: try the next
         }
     }
 
     /// <summary>":N".</summary>
     public string Name { get; } = "";
+
+    // A lock file names the server's pid; one whose process is gone is stale (Xvfb replaces it).
+    private static bool InUse(int number)
+    {
+        string lockFile = $"/tmp/.X{number}-lock";
+        if (!File.Exists(lockFile)) return File.Exists($"/tmp/.X11-unix/X{number}");
+        try
+        {
+            return !int.TryParse(File.ReadAllText(lockFile).Trim(), out int pid) || Directory.Exists($"/proc/{pid}");
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
 
     private static string? FindXvfb()
     {
@@ -54,11 +70,10 @@ public sealed class XvfbDisplay : IDisposable
 
     public void Dispose()
     {
-        if (!_xvfb.HasExited)
-        {
-            _xvfb.Kill();
-            _xvfb.WaitForExit(5000);
-        }
+        // SIGTERM: Xvfb removes its lock file and socket on the way out (SIGKILL would leave them).
+        Signals.Terminate(_xvfb.Id);
+        if (!_xvfb.WaitForExit(5000)) _xvfb.Kill();
+        _xvfb.WaitForExit();
         _xvfb.Dispose();
     }
 }
