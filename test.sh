@@ -10,7 +10,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # Debian packages the tests use, as "command:package".
-required=("jackd:jackd2")
+required=("jackd:jackd2" "Xvfb:xvfb")
 missing=()
 for pair in "${required[@]}"; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")

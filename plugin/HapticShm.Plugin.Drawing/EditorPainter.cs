@@ -55,11 +55,15 @@ public sealed unsafe partial class EditorPainter : IDisposable
         (Width, Height) = (width, height);
     }
 
-    /// <summary>Draws one frame of <paramref name="model"/> (sized like this painter).</summary>
-    public void Draw(EditorViewModel model)
+    /// <summary>Draws one frame of <paramref name="model"/>, whose layout is this painter's size
+    /// divided by <paramref name="scale"/> (HiDPI: the layout in logical pixels, the buffer in
+    /// physical ones).</summary>
+    public void Draw(EditorViewModel model, float scale = 1f)
     {
         SKCanvas canvas = _surface!.Canvas;
+        canvas.ResetMatrix();
         canvas.Clear(EditorColors.Background);
+        if (scale != 1f) canvas.Scale(scale);
         DrawConnection(canvas, model);
         DrawControls(canvas, model);
         DrawArray(canvas, model);

@@ -117,13 +117,15 @@ internal sealed class ConnectionWorker : IDisposable
         try
         {
             string socketPath = _owner.SocketPath ?? RuntimePaths.SocketPath;
+            string statusPath = Path.Combine(Path.GetDirectoryName(socketPath) ?? ".", "status.shm");
+            _owner.SetStatusPath(statusPath);
             ServerSession session = HandshakeClient.Connect(_owner.ClientName, socketPath, timeoutMs: 1000);
             _session = session;
             // Pinned while the session is open, so the pid is certainly still this server's.
             _server = ServerProcess.TryPin(session.ServerPid);
-            _watch.Begin(Path.Combine(Path.GetDirectoryName(socketPath) ?? ".", "status.shm"), session.ServerPid, MonotonicClock.NowNs());
+            _watch.Begin(statusPath, session.ServerPid, MonotonicClock.NowNs());
             _watchStartBytes = -1;
-            _attached = _owner.TryAttach(_generation, session.Ring.Producer);
+            _attached = _owner.TryAttach(_generation, session.Ring.Producer, session.ServerPid, session.ClientSlot);
             if (_attached) Report(null);
         }
         catch (ServerUnavailableException e)
@@ -175,6 +177,7 @@ internal sealed class ConnectionWorker : IDisposable
         ServerSession? session = _session;
         if (session is null) return;
         _session = null;
+        _owner.SessionClosed(_generation);
         if (_attached) _owner.Processor.RetireRing(session.Ring.Producer, session); // unmapped once no block can touch it
         else session.Dispose(); // never attached: no block has seen it
         _attached = false;

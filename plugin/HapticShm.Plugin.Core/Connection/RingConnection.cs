@@ -42,6 +42,8 @@ public sealed class RingConnection : IDisposable
     private int _connections;
     private int _hungServersKilled;
     private string? _lastError;
+    private long _session; // server pid << 32 | (client slot + 1); 0 while no session is attached
+    private string? _statusPath;
 
     /// <param name="processor">Receives the rings.</param>
     /// <param name="socketPath">The server socket; null for <see cref="Shared.Platform.RuntimePaths.SocketPath"/>.
@@ -78,6 +80,21 @@ public sealed class RingConnection : IDisposable
     /// <summary>Bytes the current worker thread allocated between its first watched poll of the
     /// session and its latest (diagnostics: the steady state allocates nothing).</summary>
     public long WatchAllocatedBytes => Volatile.Read(ref _worker)?.WatchAllocatedBytes ?? 0;
+
+    /// <summary>The session attached now: its server's pid and this instance's slot in the server's
+    /// client table (= its entry in the status block), or (0, -1). Two instances in one host share a
+    /// pid; the slot tells them apart.</summary>
+    public (int ServerPid, int ClientSlot) CurrentSession
+    {
+        get
+        {
+            long session = Volatile.Read(ref _session);
+            return session == 0 ? (0, -1) : ((int)(session >> 32), (int)(session & 0xFFFF_FFFF) - 1);
+        }
+    }
+
+    /// <summary>The status block of the server this instance connects to (null before the first attempt).</summary>
+    public string? StatusPath => Volatile.Read(ref _statusPath);
 
     internal PluginProcessor Processor { get; }
     internal string? SocketPath { get; }
@@ -116,6 +133,7 @@ public sealed class RingConnection : IDisposable
         lock (_ownership)
         {
             _generation++;
+            Volatile.Write(ref _session, 0);
             worker = _worker;
             Volatile.Write(ref _worker, null);
         }
@@ -136,16 +154,28 @@ public sealed class RingConnection : IDisposable
 
     /// <summary>Attaches <paramref name="producer"/> if <paramref name="generation"/> is still the
     /// current activation; false for a worker that has been stopped.</summary>
-    internal bool TryAttach(int generation, RingProducer producer)
+    internal bool TryAttach(int generation, RingProducer producer, int serverPid, int clientSlot)
     {
         lock (_ownership)
         {
             if (generation != _generation) return false;
             Processor.AttachRing(producer);
+            Volatile.Write(ref _session, ((long)serverPid << 32) | (uint)(clientSlot + 1));
             Interlocked.Increment(ref _connections);
             return true;
         }
     }
+
+    /// <summary>The worker of <paramref name="generation"/> closed its session.</summary>
+    internal void SessionClosed(int generation)
+    {
+        lock (_ownership)
+        {
+            if (generation == _generation) Volatile.Write(ref _session, 0);
+        }
+    }
+
+    internal void SetStatusPath(string path) => Volatile.Write(ref _statusPath, path);
 
     internal bool IsCurrent(int generation) => Volatile.Read(ref _generation) == generation;
 

@@ -5,4 +5,8 @@ namespace HapticShm.Plugin.Core.Editor;
 /// <param name="Connections">Sessions opened so far (0: never connected).</param>
 /// <param name="LastError">Why the last attempt failed, or null.</param>
 /// <param name="DroppedCommands">Commands the processor dropped (no ring or ring full).</param>
-public readonly record struct EditorConnectionInput(bool RingAttached, int Connections, string? LastError, long DroppedCommands);
+/// <param name="ServerPid">The server of the attached session (0: none known).</param>
+/// <param name="ClientSlot">This instance's slot in that server's client table, which is its entry
+/// in the status block (-1: unknown; the editor then takes the first entry with its own pid).</param>
+public readonly record struct EditorConnectionInput(bool RingAttached, int Connections, string? LastError, long DroppedCommands,
+    int ServerPid = 0, int ClientSlot = -1);

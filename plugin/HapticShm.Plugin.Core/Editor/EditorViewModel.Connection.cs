@@ -50,10 +50,12 @@ public sealed partial class EditorViewModel
             .Append("  voices ").Append(status.ActiveVoices);
 
         StatusBlock copy = status; // Client(i) needs a mutable reference
+        // The handshake's slot names this instance's entry; two instances in one host share a pid.
+        bool bySlot = (uint)connection.ClientSlot < StatusBlock.MaxClients && connection.ServerPid == status.ServerPid;
         for (int i = 0; i < StatusBlock.MaxClients; i++)
         {
             ClientStatus client = copy.Client(i);
-            if (client.Active == 0 || client.Pid != _ownPid) continue;
+            if (client.Active == 0 || (bySlot ? i != connection.ClientSlot : client.Pid != _ownPid)) continue;
             RingText.Append("Ring: fill ").Append(client.Fill).Append("/").Append(client.Capacity)
                 .Append("  pushed ").Append(client.Pushed).Append("  dropped ").Append(client.DroppedFull + connection.DroppedCommands)
                 .Append("  late ").Append(client.Late);

@@ -34,10 +34,12 @@ public sealed partial class PluginProcessor
         if (requested == _pulsesSent) return;
         _pulsesSent = requested;
         if (_bypassed || _pulseVelocity <= 0f) return;
-        Command on = Command.NoteOn(TestPulseChannel, TestPulseNote, _pulseVelocity, _blockStartNs, TestPulseNoteId);
+        // Stamped like the host's notes at the block start: the haptic offset applies to a click too.
+        long start = TimestampAt(0);
+        Command on = Command.NoteOn(TestPulseChannel, TestPulseNote, _pulseVelocity, start, TestPulseNoteId);
         on.PitchBend = _pulseBend;
         on.Timbre = _pulseTimbre;
         Emit(on);
-        Emit(Command.NoteOff(TestPulseChannel, TestPulseNote, _blockStartNs + TestPulseDurationNs, TestPulseNoteId));
+        Emit(Command.NoteOff(TestPulseChannel, TestPulseNote, start + TestPulseDurationNs, TestPulseNoteId));
     }
 }

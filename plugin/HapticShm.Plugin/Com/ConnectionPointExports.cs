@@ -4,9 +4,11 @@ using HapticShm.Plugin.Interop;
 
 namespace HapticShm.Plugin.Com;
 
-/// <summary>IConnectionPoint for the component and the controller. They exchange no messages
-/// yet (the processor state reaches the controller through setComponentState), so notify
-/// answers kResultFalse; connect/disconnect keep a counted reference to the peer.</summary>
+/// <summary>IConnectionPoint for the component and the controller. connect/disconnect keep a
+/// counted reference to the peer; connect also sends the peer a <see cref="PairingMessage"/> so the
+/// two halves of one instance find each other in-process (the editor reads the processor's
+/// connection and asks it for test pulses), directly or through a host's proxy. The processor
+/// state reaches the controller through setComponentState; any other message answers kResultFalse.</summary>
 internal static unsafe class ConnectionPointExports
 {
     public static readonly IConnectionPointVtbl* Vtbl = CreateVtbl();
@@ -31,6 +33,7 @@ internal static unsafe class ConnectionPointExports
             if (connectable.Peer != null) return VstResult.kResultFalse;
             NativeCalls.AddRef(other);
             connectable.Peer = other;
+            PairingMessage.Send((ComObject)connectable, other); // a proxy not wired yet drops it: the other side's connect pairs
             return VstResult.kResultOk;
         }
         catch { return VstResult.kInternalError; }
@@ -44,6 +47,7 @@ internal static unsafe class ConnectionPointExports
             var connectable = (IConnectable)ComObject.From<ComObject>(self);
             if (connectable.Peer == null || connectable.Peer != other) return VstResult.kResultFalse;
             connectable.Peer = null;
+            connectable.Unpair();
             NativeCalls.Release(other);
             return VstResult.kResultOk;
         }
@@ -51,5 +55,14 @@ internal static unsafe class ConnectionPointExports
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
-    private static int Notify(void* self, void* message) => message == null ? VstResult.kInvalidArgument : VstResult.kResultFalse;
+    private static int Notify(void* self, void* message)
+    {
+        if (message == null) return VstResult.kInvalidArgument;
+        try
+        {
+            if (PairingMessage.SenderOf(message) is not ComObject sender) return VstResult.kResultFalse;
+            return ((IConnectable)ComObject.From<ComObject>(self)).AcceptPairing(sender) ? VstResult.kResultOk : VstResult.kResultFalse;
+        }
+        catch { return VstResult.kInternalError; }
+    }
 }

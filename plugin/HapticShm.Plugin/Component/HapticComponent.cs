@@ -31,6 +31,36 @@ internal sealed unsafe partial class HapticComponent : ComObject, IConnectable, 
 
     public void* Peer { get; set; }
 
+    /// <summary>The controller of this instance once paired (see <see cref="PairingMessage"/>), or null.</summary>
+    public Controller.HapticController? PairedController { get; private set; }
+
+    public bool AcceptPairing(ComObject sender)
+    {
+        if (sender is not Controller.HapticController controller) return false;
+        PairedController?.ForgetComponent(this);
+        PairedController = controller;
+        controller.PairWith(this);
+        return true;
+    }
+
+    public void Unpair()
+    {
+        PairedController?.ForgetComponent(this);
+        PairedController = null;
+    }
+
+    /// <summary>The controller side of <see cref="Unpair"/>.</summary>
+    public void ForgetController(Controller.HapticController controller)
+    {
+        if (ReferenceEquals(PairedController, controller)) PairedController = null;
+    }
+
+    /// <summary>The controller side of <see cref="AcceptPairing"/>.</summary>
+    public void PairWith(Controller.HapticController controller) => PairedController = controller;
+
+    /// <summary>The connection to the server (the editor shows it).</summary>
+    public RingConnection Connection => _connection;
+
     internal static string? ReadEnvironment(string name) =>
         OperatingSystem.IsWindows() ? Environment.GetEnvironmentVariable(name) : System.Runtime.InteropServices.Marshal.PtrToStringUTF8(Interop.Interop.Libc.getenv(name));
 
@@ -60,6 +90,7 @@ internal sealed unsafe partial class HapticComponent : ComObject, IConnectable, 
 
     public void Terminate()
     {
+        Unpair();
         SetActive(false);
         void* peer = Peer;
         Peer = null;

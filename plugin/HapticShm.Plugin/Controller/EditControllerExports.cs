@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using HapticShm.Plugin.Com;
 using HapticShm.Plugin.Core.Parameters;
+using HapticShm.Plugin.Editor;
 using HapticShm.Plugin.Interop;
 
 namespace HapticShm.Plugin.Controller;
@@ -177,6 +178,18 @@ internal static unsafe class EditControllerExports
         catch { return VstResult.kInternalError; }
     }
 
+    // kEditor: the editor view. Null when its drawing library or font is not in the bundle
+    // (the host then shows its generic parameter list).
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
-    private static void* CreateView(void* self, byte* name) => null;
+    private static void* CreateView(void* self, byte* name)
+    {
+        try
+        {
+            if (name == null || Marshal.PtrToStringUTF8((nint)name) != "editor") return null;
+            if (EditorModule.FontPath() is not string fontPath) return null;
+            var view = new HapticPlugView(Get(self), fontPath);
+            return view.Interface(HapticPlugView.ViewSlot); // the host's reference
+        }
+        catch { return null; }
+    }
 }

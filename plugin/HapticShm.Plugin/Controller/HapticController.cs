@@ -28,6 +28,35 @@ internal sealed unsafe class HapticController : ComObject, IConnectable
     /// <summary>The host's IComponentHandler (counted reference), or null.</summary>
     public void* ComponentHandler { get; set; }
 
+    /// <summary>The component of this instance once the two are paired (see
+    /// <see cref="PairingMessage"/>), or null. Both live in this module: the editor reads the
+    /// connection and asks for test pulses through it without messages and without blocking.</summary>
+    public Component.HapticComponent? PeerComponent { get; private set; }
+
+    public bool AcceptPairing(ComObject sender)
+    {
+        if (sender is not Component.HapticComponent component) return false;
+        PeerComponent?.ForgetController(this);
+        PeerComponent = component;
+        component.PairWith(this);
+        return true;
+    }
+
+    public void Unpair()
+    {
+        PeerComponent?.ForgetController(this);
+        PeerComponent = null;
+    }
+
+    /// <summary>The component side of <see cref="Unpair"/>.</summary>
+    public void ForgetComponent(Component.HapticComponent component)
+    {
+        if (ReferenceEquals(PeerComponent, component)) PeerComponent = null;
+    }
+
+    /// <summary>The component side of <see cref="AcceptPairing"/>.</summary>
+    public void PairWith(Component.HapticComponent component) => PeerComponent = component;
+
     protected override int FindSlot(void* iid)
     {
         if (Iids.FUnknown.Matches(iid) || Iids.IPluginBase.Matches(iid) || Iids.IEditController.Matches(iid)) return EditSlot;
@@ -47,6 +76,7 @@ internal sealed unsafe class HapticController : ComObject, IConnectable
 
     public void Terminate()
     {
+        Unpair();
         SetComponentHandler(null);
         void* peer = Peer;
         Peer = null;

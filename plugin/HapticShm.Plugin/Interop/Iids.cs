@@ -20,5 +20,12 @@ internal static class Iids
     public static readonly Tuid IParameterChanges = Tuid.FromWords(0xA4779663, 0x0BB64A56, 0xB44384A8, 0x466FEB9D);
     public static readonly Tuid IParamValueQueue = Tuid.FromWords(0x01263A18, 0xED074F6F, 0x98C9D356, 0x4686F9BA);
     public static readonly Tuid IMessage = Tuid.FromWords(0x936F033B, 0xC6C047DB, 0xBB0882F8, 0x13C1E613);
+    public static readonly Tuid IPlugView = Tuid.FromWords(0x5BC32507, 0xD06049EA, 0xA6151B52, 0x2B755B29);
+    public static readonly Tuid IPlugFrame = Tuid.FromWords(0x367FAF01, 0xAFA94693, 0x8D4DA2A0, 0xED0882A3);
+    public static readonly Tuid IPlugViewContentScaleSupport = Tuid.FromWords(0x65ED9690, 0x8AC44525, 0x8AADEF7A, 0x72EA703F);
+    public static readonly Tuid IRunLoop = Tuid.FromWords(0x18C35366, 0x97764F1A, 0x9C5B8385, 0x7A871389);
+    public static readonly Tuid IEventHandler = Tuid.FromWords(0x561E65C9, 0x13A0496F, 0x813A2C35, 0x654D7983);
+    public static readonly Tuid ITimerHandler = Tuid.FromWords(0x10BDD94F, 0x41424774, 0x821FAD8F, 0xECA72CA9);
+    public static readonly Tuid IComponentHandler = Tuid.FromWords(0x93A0BEA3, 0x0BD045DB, 0x8E890B0C, 0xC1E46AC6);
     public static readonly Tuid IHostApplication = Tuid.FromWords(0x58E595CC, 0xDB2D4969, 0x8B6AAF8C, 0x36A664E5);
 }

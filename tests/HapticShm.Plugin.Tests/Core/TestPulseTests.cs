@@ -1,3 +1,4 @@
+using HapticShm.Plugin.Core.Parameters;
 using HapticShm.Plugin.Core.Processing;
 using HapticShm.Plugin.Tests.Host;
 using HapticShm.Shared.Protocol;
@@ -44,6 +45,22 @@ public sealed class TestPulseTests : IDisposable
         Assert.Equal(CommandKind.NoteOff, off.Kind);
         Assert.Equal(PluginProcessor.TestPulseNoteId, off.NoteId);
         Assert.Equal(BlockStart + PluginProcessor.TestPulseDurationNs, off.TimestampNs);
+    }
+
+    [Fact]
+    public void RequestTestPulse_IsStampedThroughTheHapticOffset()
+    {
+        // Haptic offset 40 ms (range -50..500 ms): the pulse sounds 40 ms after the block, like a host's note.
+        double offset = PluginParameters.All[PluginParameters.IndexOf(ParameterIds.HapticOffset)].ToNormalized(40);
+        _processor.BeginBlock(BlockStart);
+        _processor.AddParameterPoint(ParameterIds.HapticOffset, 0, offset);
+        _processor.EndBlock();
+        _ring.Drain();
+        _processor.RequestTestPulse(0f, 0.5f, 0.5f);
+        RunBlock(BlockStart + 1_000_000);
+        List<Command> commands = _ring.Drain();
+        Assert.Equal(BlockStart + 1_000_000 + 40_000_000, commands[0].TimestampNs);
+        Assert.Equal(BlockStart + 1_000_000 + 40_000_000 + PluginProcessor.TestPulseDurationNs, commands[1].TimestampNs);
     }
 
     [Fact]

@@ -160,6 +160,25 @@ public sealed unsafe class EditorViewModelTests
     }
 
     [Fact]
+    public void Ring_TwoInstancesOfOneProcess_EachShowsTheEntryOfItsHandshakeSlot()
+    {
+        long now = TestStatus.Now();
+        StatusBlock block = TestStatus.Grid(now);
+        ref ClientStatus first = ref block.Client(1);
+        (first.Active, first.Pid, first.Capacity, first.Pushed) = (1, OwnPid, 4096, 11);
+        ref ClientStatus second = ref block.Client(4);
+        (second.Active, second.Pid, second.Capacity, second.Pushed) = (1, OwnPid, 4096, 44);
+
+        _model.Update(block, true, Attached with { ServerPid = TestStatus.ServerPid, ClientSlot = 4 }, _values, now);
+        Assert.Equal("Ring: fill 0/4096  pushed 44  dropped 0  late 0", _model.RingText.ToString());
+        _model.Update(block, true, Attached with { ServerPid = TestStatus.ServerPid, ClientSlot = 1 }, _values, now);
+        Assert.Equal("Ring: fill 0/4096  pushed 11  dropped 0  late 0", _model.RingText.ToString());
+        // A slot of another server (a stale session) is not trusted: the first entry of this pid.
+        _model.Update(block, true, Attached with { ServerPid = 99, ClientSlot = 4 }, _values, now);
+        Assert.Equal("Ring: fill 0/4096  pushed 11  dropped 0  late 0", _model.RingText.ToString());
+    }
+
+    [Fact]
     public void Update_AfterWarmUp_AllocatesNothing()
     {
         long now = TestStatus.Now();

@@ -36,6 +36,23 @@ internal sealed unsafe class FakeStatus : IDisposable
         }
     }
 
+    /// <summary>Publishes <paramref name="content"/> (layout, levels, sources, clients...) from now
+    /// on; the file's own header (magic, version, sequence) and the publish time stay this writer's.</summary>
+    public void Publish(in StatusBlock content)
+    {
+        lock (_writer)
+        {
+            _file.BeginWrite();
+            StatusBlock* block = _file.Block;
+            (ulong magic, int version, int total, long sequence, int pid) = (block->Magic, block->Version, block->TotalBytes, block->Sequence, block->ServerPid);
+            *block = content;
+            (block->Magic, block->Version, block->TotalBytes, block->Sequence, block->ServerPid) = (magic, version, total, sequence, pid);
+            block->UpdatedNs = MonotonicClock.NowNs();
+            block->ReadyNs = 1;
+            _file.EndWrite();
+        }
+    }
+
     /// <summary>Stops (true) or resumes (false) publishing.</summary>
     public bool Frozen
     {

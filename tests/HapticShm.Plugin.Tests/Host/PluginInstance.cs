@@ -14,12 +14,17 @@ internal sealed unsafe class PluginInstance : IDisposable
     private void* _componentConnection;
     private void* _controllerConnection;
 
-    public PluginInstance(NativeModule module) : this(module.Factory)
+    private TestConnectionProxy? _componentProxy;
+    private TestConnectionProxy? _controllerProxy;
+
+    public PluginInstance(NativeModule module, bool throughProxies = false) : this(module.Factory, throughProxies)
     {
     }
 
     /// <param name="factory">An IPluginFactory: the published library's, or the managed build's.</param>
-    public PluginInstance(void* factory)
+    /// <param name="throughProxies">Connect component and controller through host proxies
+    /// (<see cref="TestConnectionProxy"/>) instead of to each other.</param>
+    public PluginInstance(void* factory, bool throughProxies = false)
     {
         void* component = null;
         Tuid processorId = ClassIds.Processor, componentIid = Iids.IComponent;
@@ -38,6 +43,14 @@ internal sealed unsafe class PluginInstance : IDisposable
         Processor = Query(Component, Iids.IAudioProcessor);
         _componentConnection = Query(Component, Iids.IConnectionPoint);
         _controllerConnection = Query(Controller, Iids.IConnectionPoint);
+        if (throughProxies)
+        {
+            _componentProxy = new TestConnectionProxy(_componentConnection);
+            _controllerProxy = new TestConnectionProxy(_controllerConnection);
+            Assert.Equal(VstResult.kResultOk, _componentProxy.Connect(_controllerConnection));
+            Assert.Equal(VstResult.kResultOk, _controllerProxy.Connect(_componentConnection));
+            return;
+        }
         Assert.Equal(VstResult.kResultOk, V<IConnectionPointVtbl>(_componentConnection)->connect(_componentConnection, _controllerConnection));
         Assert.Equal(VstResult.kResultOk, V<IConnectionPointVtbl>(_controllerConnection)->connect(_controllerConnection, _componentConnection));
     }
@@ -94,8 +107,18 @@ internal sealed unsafe class PluginInstance : IDisposable
 
     public void Dispose()
     {
-        V<IConnectionPointVtbl>(_componentConnection)->disconnect(_componentConnection, _controllerConnection);
-        V<IConnectionPointVtbl>(_controllerConnection)->disconnect(_controllerConnection, _componentConnection);
+        if (_componentProxy is not null && _controllerProxy is not null)
+        {
+            _componentProxy.Disconnect();
+            _controllerProxy.Disconnect();
+            _componentProxy.Release();
+            _controllerProxy.Release();
+        }
+        else
+        {
+            V<IConnectionPointVtbl>(_componentConnection)->disconnect(_componentConnection, _controllerConnection);
+            V<IConnectionPointVtbl>(_controllerConnection)->disconnect(_controllerConnection, _componentConnection);
+        }
         Release(_componentConnection);
         Release(_controllerConnection);
         V<IEditControllerVtbl>(Controller)->terminate(Controller);

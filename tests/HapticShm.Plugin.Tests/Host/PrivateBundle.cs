@@ -27,6 +27,9 @@ public sealed class PrivateBundle : IDisposable
         File.Copy(published, copy);
         ServerPath = Path.Combine(binaries, "hapticshm-server");
         File.CreateSymbolicLink(ServerPath, Path.Combine(Path.GetDirectoryName(published)!, "hapticshm-server"));
+        // The editor's drawing library beside the binary and its font in Contents/Resources, as published.
+        File.CreateSymbolicLink(Path.Combine(binaries, "libSkiaSharp.so"), Path.Combine(Path.GetDirectoryName(published)!, "libSkiaSharp.so"));
+        File.CreateSymbolicLink(Path.Combine(_root, "HapticShm.vst3", "Contents", "Resources"), Path.GetFullPath(Path.Combine(Path.GetDirectoryName(published)!, "..", "Resources")));
         RuntimeDirectory = RuntimePaths.EnsureDirectory(Path.Combine(_root, "runtime"));
         UseEnvironment();
         Module = new NativeModule(copy);
