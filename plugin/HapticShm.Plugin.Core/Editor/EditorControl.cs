@@ -23,7 +23,7 @@ public sealed class EditorControl(PluginParameter parameter, int parameterIndex)
         Normalized = normalized;
         double plain = Parameter.ToPlain(normalized);
         Text.Clear().Append(Parameter.Title).Append(" ");
-        if (Parameter.Id == ParameterIds.Routing) Text.Append(plain switch { < 0.5 => "by velocity", < 1.5 => "wave", _ => "standing" });
+        if (Parameter.Id == ParameterIds.Routing) Text.Append(plain switch { < 0.5 => "by velocity", < 1.5 => "wave", < 2.5 => "standing", < 3.5 => "phantom", _ => "stroke" });
         else Text.Append(plain, Parameter.Max >= 100 ? 0 : 2);
         if (Parameter.Units.Length > 0) Text.Append(" ").Append(Parameter.Units);
     }

@@ -6,13 +6,16 @@ namespace HapticShm.Plugin.Core.Parameters;
 /// The saved state: the normalized value of every persistent parameter. Format (little endian):
 /// magic "HSPS", version, count, then count x (id uint32, normalized float64). Readers skip ids
 /// they do not know and keep defaults for ids that are missing, so versions can add parameters.
+/// Version 2 gave Routing five values (phantom, stroke) instead of three: a version 1 Routing value
+/// is read as the same routing, not the same normalized number.
 /// </summary>
 public static class ParameterState
 {
     public const uint Magic = 0x53505348; // "HSPS"
-    public const uint Version = 1;
+    public const uint Version = 2;
     private const int HeaderSize = 12;
     private const int EntrySize = 12;
+    private const int RoutingStepsInVersion1 = 2;
 
     /// <summary>Bytes <see cref="Write"/> produces.</summary>
     public static int Size => HeaderSize + PluginParameters.PersistentCount * EntrySize;
@@ -47,8 +50,11 @@ public static class ParameterState
             ReadOnlySpan<byte> entry = bytes.Slice(HeaderSize + i * EntrySize, EntrySize);
             int index = PluginParameters.IndexOf(BinaryPrimitives.ReadUInt32LittleEndian(entry));
             double value = BinaryPrimitives.ReadDoubleLittleEndian(entry[4..]);
-            if ((uint)index < (uint)PluginParameters.PersistentCount && double.IsFinite(value))
-                normalized[index] = Math.Clamp(value, 0.0, 1.0);
+            if ((uint)index >= (uint)PluginParameters.PersistentCount || !double.IsFinite(value)) continue;
+            value = Math.Clamp(value, 0.0, 1.0);
+            if (version == 1 && PluginParameters.All[index].Id == ParameterIds.Routing)
+                value = Math.Round(value * RoutingStepsInVersion1) / PluginParameters.All[index].StepCount;
+            normalized[index] = value;
         }
         return true;
     }

@@ -35,7 +35,7 @@ public static class PluginParameters
         var list = new List<PluginParameter>
         {
             Engine(ParameterIds.WaveSpeed, "Wave speed", "Speed", "m/s", ParamId.WaveSpeed, 0),
-            Engine(ParameterIds.Routing, "Routing", "Route", "", ParamId.Routing, 2),
+            Engine(ParameterIds.Routing, "Routing", "Route", "", ParamId.Routing, 4),
             Engine(ParameterIds.Ceiling, "Ceiling", "Ceil", "", ParamId.Ceiling, 0),
             Engine(ParameterIds.Attack, "Attack", "Att", "s", ParamId.AttackSeconds, 0),
             Engine(ParameterIds.Release, "Release", "Rel", "s", ParamId.ReleaseSeconds, 0),
@@ -59,8 +59,6 @@ public static class PluginParameters
     private static PluginParameter Engine(uint id, string title, string shortTitle, string units, ParamId engine, int steps)
     {
         ParamRanges.TryGet(engine, out float min, out float max, out float defaultValue);
-        // The plugin offers the first three routings (its labels name three); phantom and stroke come with the editor's next labels.
-        if (engine == ParamId.Routing) max = (float)StimulusRouting.Standing;
         return new PluginParameter(id, title, shortTitle, units, min, max, defaultValue, steps, engine);
     }
 }

@@ -17,6 +17,8 @@ internal static class ParameterText
             {
                 StimulusRouting.Wave => "Wave",
                 StimulusRouting.Standing => "Standing",
+                StimulusRouting.Phantom => "Phantom",
+                StimulusRouting.Stroke => "Stroke",
                 _ => "By velocity",
             };
         }

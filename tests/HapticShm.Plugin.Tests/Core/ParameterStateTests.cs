@@ -27,6 +27,25 @@ public sealed class ParameterStateTests
         Assert.Equal(first.SaveState(), second.SaveState());
     }
 
+    [Theory]
+    [InlineData(0.0, 0.0)]    // by velocity
+    [InlineData(0.5, 0.25)]   // wave: step 1 of 2 then, 1 of 4 now
+    [InlineData(1.0, 0.5)]    // standing: step 2 of 2 then, 2 of 4 now
+    public void TryRead_Version1_KeepsTheRoutingNotItsNormalizedNumber(double saved, double expected)
+    {
+        double[] values = ParameterState.Defaults();
+        values[PluginParameters.IndexOf(ParameterIds.Routing)] = saved;
+        values[PluginParameters.IndexOf(ParameterIds.WaveSpeed)] = 0.3;
+        byte[] state = ParameterState.Write(values);
+        BinaryPrimitives.WriteUInt32LittleEndian(state.AsSpan(4), 1);
+
+        double[] read = ParameterState.Defaults();
+        Assert.True(ParameterState.TryRead(state, read));
+        double routing = read[PluginParameters.IndexOf(ParameterIds.Routing)];
+        Assert.Equal(expected, routing);
+        Assert.Equal(0.3, read[PluginParameters.IndexOf(ParameterIds.WaveSpeed)]);
+    }
+
     [Fact]
     public void TryRead_NewerVersion_IsRefusedAndChangesNothing()
     {

@@ -107,7 +107,7 @@ public sealed class PluginProcessorTests : IDisposable
     {
         _processor.BeginBlock(BlockStart);
         _processor.AddParameterPoint(ParameterIds.WaveSpeed, 8, 1.0);
-        _processor.AddParameterPoint(ParameterIds.Routing, 9, 1.0);
+        _processor.AddParameterPoint(ParameterIds.Routing, 9, 0.5);
         _processor.EndBlock();
 
         List<Command> commands = _ring.Drain();

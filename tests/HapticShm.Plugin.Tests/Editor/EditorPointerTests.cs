@@ -41,7 +41,7 @@ public sealed class EditorPointerTests
         _pointer.Press(track.X + 1, y);
         for (int i = 0; i <= 20; i++) _pointer.Move(track.X + track.Width * i / 20f, y);
         _pointer.Release(track.Right, y);
-        Assert.Equal(["begin 2", "perform 2 0.000", "perform 2 0.500", "perform 2 1.000", "end 2"], _host.Calls);
+        Assert.Equal(["begin 2", "perform 2 0.000", "perform 2 0.250", "perform 2 0.500", "perform 2 0.750", "perform 2 1.000", "end 2"], _host.Calls);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed unsafe class EditorViewModelTests
     {
         long now = TestStatus.Now();
         _values[PluginParameters.IndexOf(ParameterIds.WaveSpeed)] = PluginParameters.All[0].ToNormalized(250);
-        _values[PluginParameters.IndexOf(ParameterIds.Routing)] = 1.0;
+        _values[PluginParameters.IndexOf(ParameterIds.Routing)] = 0.5;
         _model.Update(TestStatus.Grid(now), true, Attached, _values, now);
 
         // Every visible parameter but bypass, in the controller's order.
@@ -116,7 +116,7 @@ public sealed unsafe class EditorViewModelTests
         Assert.Equal(0.0, _model.NormalizedAt(0, track.X - 50));
         Assert.Equal(0.5, _model.NormalizedAt(0, track.X + track.Width / 2), 6);
         Assert.Equal(1.0, _model.NormalizedAt(0, track.Right + 50));
-        // Routing has three values: a drag snaps to them.
+        // Routing has five values: a drag snaps to them.
         int routing = _model.HitTestControl(_model.Layout.Track(1).X + 1, _model.Layout.Track(1).Y + 1);
         Assert.Equal(1, routing);
         Assert.Equal(0.5, _model.NormalizedAt(routing, _model.Layout.Track(1).X + _model.Layout.Track(1).Width * 0.6f));

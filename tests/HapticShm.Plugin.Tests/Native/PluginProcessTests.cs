@@ -113,7 +113,7 @@ public sealed unsafe class PluginProcessTests(NativeModule module, ITestOutputHe
             using var call = new ProcessCall(64, ProcessData.kSample32);
             call.Parameters.Add(ParameterIds.WaveSpeed, 0, 0.3);
             call.Parameters.Add(ParameterIds.Release, 5, 0.7);
-            call.Parameters.Add(ParameterIds.Routing, 9, 1.0);
+            call.Parameters.Add(ParameterIds.Routing, 9, 0.75);
             Assert.Equal(VstResult.kResultOk, call.Run(first.Processor, out _));
             first.Stop();
             saved = first.GetState();
@@ -128,7 +128,7 @@ public sealed unsafe class PluginProcessTests(NativeModule module, ITestOutputHe
         var controller = V<IEditControllerVtbl>(second.Controller);
         Assert.Equal(0.3, controller->getParamNormalized(second.Controller, ParameterIds.WaveSpeed), 12);
         Assert.Equal(0.7, controller->getParamNormalized(second.Controller, ParameterIds.Release), 12);
-        Assert.Equal(1.0, controller->getParamNormalized(second.Controller, ParameterIds.Routing), 12);
+        Assert.Equal(0.75, controller->getParamNormalized(second.Controller, ParameterIds.Routing), 12);
     }
 
     [Fact]
