@@ -20,6 +20,7 @@ public sealed class AsioBackendAllocationTests(ITestOutputHelper output)
         backend.Start(signal.Render);
         // The deadline only guards against a hang: beside a CPU hog these back-to-back switches took over 20 s.
         Wait.Until(() => fake.MeasuredSwitches >= 10_000, "10 000 measured buffer switches", seconds: 180);
+        long completedBeforeStop = fake.Switches;
         backend.Stop();
 
         double meanUs = fake.TicksInSwitches * 1e6 / Stopwatch.Frequency / fake.MeasuredSwitches;
@@ -27,9 +28,10 @@ public sealed class AsioBackendAllocationTests(ITestOutputHelper output)
 
         Assert.Equal(timeInfo, fake.HostUsesTimeInfo);
         Assert.Equal(0, fake.AllocatedBytesInSwitches);
-        // Switches racing Stop are skipped: this fake switches back to back (~40 us each), so a stop
-        // preempted between clearing "running" and the driver's Stop() lets a few through unrendered
-        // (3 seen on a loaded machine). Every switch before that renders.
-        Assert.InRange(signal.Calls, fake.Switches - 16, fake.Switches);
+        // Every switch completed before Stop was called rendered. Switches racing Stop may be skipped:
+        // this fake switches back to back, so a stop preempted between clearing "running" and the
+        // driver's Stop() lets some through unrendered (17 seen beside a CPU hog); how many is the
+        // scheduler's business, not ours.
+        Assert.InRange(signal.Calls, completedBeforeStop, fake.Switches);
     }
 }
