@@ -2,12 +2,14 @@ using System.Diagnostics;
 using HapticShm.Plugin.Clap.Interop;
 using HapticShm.Plugin.Core.Editor;
 using HapticShm.Plugin.Core.Parameters;
+using HapticShm.Plugin.Core.Processing;
 using HapticShm.Plugin.Drawing;
 using HapticShm.Plugin.Tests.Editor;
 using HapticShm.Plugin.Tests.Host;
 using HapticShm.Plugin.Tests.Host.X11;
 using HapticShm.Plugin.Tests.Native;
 using HapticShm.Shared;
+using HapticShm.Shared.Protocol;
 using HapticShm.Shared.Status;
 using SkiaSharp;
 
@@ -159,6 +161,52 @@ public sealed unsafe class ClapEditorTests(ClapBundle bundle, XvfbDisplay displa
         bundle.KillServers();
         // Nothing main-thread-only (timer, fd, rescan) and no request_flush came from the audio thread.
         Assert.Empty(plugin.Host.Violations);
+    }
+
+    [Fact]
+    public void ClickOnTheArray_PushesATestPulseWhoseSourceIsWhereTheClickLanded()
+    {
+        using var status = FakeStatusWithGrid(out StatusBlock block);
+        using var ring = new TempRing();
+        ring.OfferToPlugin(); // the connection takes this ring: no server needed
+        try
+        {
+            using var plugin = new ClapTestPlugin(bundle.Module);
+            plugin.Activate();
+            Assert.Equal(ClapProcessStatus.Continue, plugin.Process());
+            ring.Drain(); // the initial parameter burst
+            using var editor = new ClapEditorHost(plugin);
+            editor.Open();
+            editor.Frames(2);
+
+            EditorViewModel model = Model(block);
+            int x = (int)model.Transform.PixelX(0.27f), y = (int)model.Transform.PixelY(0.06f);
+            Assert.True(model.HitTestArray(x, y, out ArrayHit hit));
+            editor.X11.Press(editor.EditorWindow, x, y);
+            editor.X11.Release(editor.EditorWindow, x, y);
+            var commands = new List<Command>();
+            PumpUntil(editor, () =>
+            {
+                Assert.Equal(ClapProcessStatus.Continue, plugin.Process());
+                commands.AddRange(ring.Drain());
+                return commands.Any(c => c.Kind == CommandKind.NoteOff && c.NoteId == PluginProcessor.TestPulseNoteId);
+            }, "the click's note-on and note-off in the ring");
+            editor.Close();
+            plugin.Deactivate();
+
+            Command on = Assert.Single(commands, c => c.Kind == CommandKind.NoteOn);
+            Assert.Equal(PluginProcessor.TestPulseNoteId, on.NoteId);
+            Assert.Equal(hit.PitchBend, on.PitchBend);
+            Assert.Equal(hit.Timbre, on.Timbre);
+            Assert.Equal(0.8f, on.Velocity);
+            Assert.Equal(13, hit.Transducer);
+            Assert.Empty(plugin.Host.Violations);
+            output.WriteLine($"click at pixel ({x}, {y}) = ({hit.X:F4}, {hit.Y:F4}) m: bend {on.PitchBend:F4}, timbre {on.Timbre:F4}");
+        }
+        finally
+        {
+            bundle.UseEnvironment(); // drops the ring override
+        }
     }
 
     [Fact]
