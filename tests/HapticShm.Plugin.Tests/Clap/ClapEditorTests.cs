@@ -11,6 +11,7 @@ using HapticShm.Plugin.Tests.Native;
 using HapticShm.Shared;
 using HapticShm.Shared.Protocol;
 using HapticShm.Shared.Status;
+using HapticShm.Plugin.Window;
 using SkiaSharp;
 
 namespace HapticShm.Plugin.Tests.Clap;
@@ -71,7 +72,7 @@ public sealed unsafe class ClapEditorTests(ClapBundle bundle, XvfbDisplay displa
         using var plugin = new ClapTestPlugin(bundle.Module);
         using var editor = new ClapEditorHost(plugin);
         editor.Open();
-        Assert.Equal((uint)Window.EditorSession.FrameIntervalMs, Assert.Single(plugin.Host.Timers).Value);
+        Assert.Equal((uint)EditorSession.FrameIntervalMs, Assert.Single(plugin.Host.Timers).Value);
         Assert.Equal(ClapHostPosixFdSupport.Read, Assert.Single(plugin.Host.Fds).Value);
         EditorViewModel model = Model(block);
         editor.Frames(3);
@@ -207,6 +208,27 @@ public sealed unsafe class ClapEditorTests(ClapBundle bundle, XvfbDisplay displa
         {
             bundle.UseEnvironment(); // drops the ring override
         }
+    }
+
+    [Fact]
+    public void Frames_AllocateNothing_AndTheirTimesArePrinted()
+    {
+        using var status = FakeStatusWithGrid(out StatusBlock block);
+        for (int i = 0; i < 32; i++) block.Levels[i] = (i % 5) / 4f;
+        TestStatus.SetSource(ref block, 0, 0.1f, 0.05f, 0.8f, VoiceSourceKind.Wave);
+        status.Publish(block);
+        using var plugin = new ClapTestPlugin(bundle.Module);
+        using var editor = new ClapEditorHost(plugin);
+        editor.Open();
+        var read = (delegate* unmanaged<EditorDiagnosticsData*, int, int>)bundle.Module.Export("HapticShm_EditorDiagnostics");
+        EditorDiagnosticsData before, after;
+        Assert.Equal(0, read(&before, 0));
+        var clock = Stopwatch.StartNew();
+        editor.Frames(1000);
+        Assert.Equal(0, read(&after, 0));
+        output.WriteLine($"CLAP: 1000 frames of {ClapEditorHost.Width} x {ClapEditorHost.Height} in {clock.ElapsedMilliseconds} ms (incl. XPutImage): frame median {after.FrameNsMedian / 1e6:F2} ms, max {after.FrameNsMax / 1e6:F2} ms, {after.FrameAllocatedBytes} bytes allocated after the first frame");
+        Assert.True(after.Frames >= 1000, $"{after.Frames} frames recorded since the window opened");
+        Assert.Equal(0, after.FrameAllocatedBytes);
     }
 
     [Fact]
