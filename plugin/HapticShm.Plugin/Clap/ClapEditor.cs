@@ -89,6 +89,12 @@ internal sealed unsafe class ClapEditor : IDisposable
         return false;
     }
 
+    /// <summary>gui.show / gui.hide: the embedded window shows with its parent; hidden, it stops drawing.</summary>
+    public void SetVisible(bool visible)
+    {
+        if (_runLoop is not null) _runLoop.Paused = !visible;
+    }
+
     /// <summary>Clamps a proposed size to the smallest the editor takes at this scale.</summary>
     public (int Width, int Height) Constrain(int width, int height) => EditorSession.Constrain(width, height, Scale);
 

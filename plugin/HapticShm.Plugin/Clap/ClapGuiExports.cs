@@ -162,18 +162,21 @@ internal static unsafe class ClapGuiExports
         // An embedded window has no title of its own.
     }
 
-    /// <summary>An embedded window shows with its parent.</summary>
+    /// <summary>An embedded window shows with its parent: show resumes drawing, hide stops it.</summary>
     [UnmanagedCallersOnly]
-    private static byte Show(ClapPlugin* plugin)
-    {
-        try { return Editor(plugin) is not null ? (byte)1 : (byte)0; }
-        catch { return 0; }
-    }
+    private static byte Show(ClapPlugin* plugin) => SetVisible(plugin, true);
 
     [UnmanagedCallersOnly]
-    private static byte Hide(ClapPlugin* plugin)
+    private static byte Hide(ClapPlugin* plugin) => SetVisible(plugin, false);
+
+    private static byte SetVisible(ClapPlugin* plugin, bool visible)
     {
-        try { return Editor(plugin) is not null ? (byte)1 : (byte)0; }
+        try
+        {
+            if (Editor(plugin) is not ClapEditor editor) return 0;
+            editor.SetVisible(visible);
+            return 1;
+        }
         catch { return 0; }
     }
 

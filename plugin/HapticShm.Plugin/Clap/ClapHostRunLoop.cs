@@ -74,10 +74,16 @@ internal sealed unsafe class ClapHostRunLoop : IEditorRunLoop
         _timerId = ClapIds.InvalidId;
     }
 
+    /// <summary>gui.hide: frames stop (no reading, drawing or blitting) until gui.show; input is
+    /// still drained so the X connection never backs up.</summary>
+    public bool Paused { get; set; }
+
     /// <summary>on_timer: only our timer's id ticks the editor (a late call after unregister does nothing).</summary>
     public void OnTimer(uint timerId)
     {
-        if (timerId == _timerId) _timerClient?.OnTimer();
+        if (timerId != _timerId) return;
+        if (Paused) _fdClient?.OnFdReady();
+        else _timerClient?.OnTimer();
     }
 
     /// <summary>on_fd for our descriptor.</summary>

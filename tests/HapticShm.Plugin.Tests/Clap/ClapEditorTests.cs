@@ -78,8 +78,14 @@ public sealed unsafe class ClapEditorTests(ClapBundle bundle, XvfbDisplay displa
         editor.Frames(3);
         AssertCells(editor.Capture(), model, block, "levels rising along the grid");
 
+        // Hidden, the editor stops drawing: new levels wait for show.
+        StatusBlock shown = block;
+        Assert.Equal(1, editor.Gui->Hide(plugin.Plugin));
         for (int i = 0; i < 32; i++) block.Levels[i] = (31 - i) / 31f;
         status.Publish(block);
+        editor.Frames(3);
+        AssertCells(editor.Capture(), model, shown, "hidden: still the levels before hide");
+        Assert.Equal(1, editor.Gui->Show(plugin.Plugin));
         editor.Frames(2);
         AssertCells(editor.Capture(), model, block, "levels turned around");
         Assert.Empty(plugin.Host.Violations);
