@@ -238,6 +238,43 @@ public sealed unsafe class ClapEditorTests(ClapBundle bundle, XvfbDisplay displa
     }
 
     [Fact]
+    public void ResizeAndScale_AdjustSizeClamps_SetSizeRedrawsTheGridAtTheNewSize()
+    {
+        using var status = FakeStatusWithGrid(out StatusBlock block);
+        for (int i = 0; i < 32; i++) block.Levels[i] = i / 31f;
+        status.Publish(block);
+        using var plugin = new ClapTestPlugin(bundle.Module);
+        using var editor = new ClapEditorHost(plugin);
+        editor.X11.Resize(1200, 700);
+        editor.Open();
+        ClapPluginGui* gui = editor.Gui;
+        Assert.Equal(1, gui->CanResize(plugin.Plugin));
+        ClapGuiResizeHints hints;
+        Assert.Equal(1, gui->GetResizeHints(plugin.Plugin, &hints));
+        Assert.Equal((1, 1, 0), (hints.CanResizeHorizontally, hints.CanResizeVertically, hints.PreserveAspectRatio));
+        uint width = 100, height = 50;
+        Assert.Equal(1, gui->AdjustSize(plugin.Plugin, &width, &height));
+        Assert.Equal(((uint)EditorSession.MinWidth, (uint)EditorSession.MinHeight), (width, height));
+
+        Assert.Equal(1, gui->SetSize(plugin.Plugin, 900, 520));
+        Assert.Equal(1, gui->GetSize(plugin.Plugin, &width, &height));
+        Assert.Equal((900u, 520u), (width, height));
+        editor.Frames(2);
+        var model = new EditorViewModel(Environment.ProcessId);
+        model.Resize(900, 520);
+        model.Update(block, true, default, ParameterState.Defaults(), block.UpdatedNs);
+        AssertCells(editor.X11.Capture(editor.EditorWindow, 900, 520), model, block, "at 900 x 520", 900, 1f);
+
+        // HiDPI: at 1.25 the same logical 900 x 520 fills 1125 x 650 physical pixels.
+        Assert.Equal(1, gui->SetScale(plugin.Plugin, 1.25));
+        Assert.Equal(1, gui->GetSize(plugin.Plugin, &width, &height));
+        Assert.Equal((1125u, 650u), (width, height));
+        editor.Frames(2);
+        AssertCells(editor.X11.Capture(editor.EditorWindow, 1125, 650), model, block, "at scale 1.25", 1125, 1.25f);
+        Assert.Empty(plugin.Host.Violations);
+    }
+
+    [Fact]
     public void CreateSetParentDestroy_50Times_LeavesNoWindowTimerOrDescriptorBehind()
     {
         using var status = FakeStatusWithGrid(out _);
@@ -316,11 +353,11 @@ public sealed unsafe class ClapEditorTests(ClapBundle bundle, XvfbDisplay displa
             Assert.True(*(nint*)((byte*)table + offset) != 0, $"{name}: the function pointer at offset {offset} is null");
     }
 
-    private static void AssertCells(uint[] pixels, EditorViewModel model, StatusBlock block, string what)
+    private static void AssertCells(uint[] pixels, EditorViewModel model, StatusBlock block, string what, int width = ClapEditorHost.Width, float scale = 1f)
     {
         for (int i = 0; i < 32; i++)
         {
-            SKColor actual = EditorWindowHost.At(pixels, model.Transform.PixelX(model.TransducerX[i]), model.Transform.PixelY(model.TransducerY[i]));
+            SKColor actual = EditorWindowHost.At(pixels, scale * model.Transform.PixelX(model.TransducerX[i]), scale * model.Transform.PixelY(model.TransducerY[i]), width);
             AssertColour(EditorColors.Level(block.Levels[i]), actual, $"cell {i} at level {block.Levels[i]:F3} ({what})");
         }
     }
