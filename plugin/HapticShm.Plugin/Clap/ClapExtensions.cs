@@ -13,8 +13,9 @@ internal static unsafe class ClapExtensions
         if (ClapIds.Matches(id, ClapIds.State)) return ClapStateExports.State;
         if (ClapIds.Matches(id, ClapIds.Latency)) return ClapLatencyExports.Latency;
         if (ClapIds.Matches(id, ClapIds.Render)) return ClapRenderExports.Render;
-        // "clap.gui": not yet. The editor (an X11 window independent of VST3) is wired here once it
-        // exists: clap_plugin_gui_t on top of it, with the host's timer-support / posix-fd-support.
+        if (ClapIds.Matches(id, ClapIds.Gui)) return ClapGuiExports.Gui;
+        if (ClapIds.Matches(id, ClapIds.TimerSupport)) return ClapGuiExports.TimerSupport;
+        if (ClapIds.Matches(id, ClapIds.PosixFdSupport)) return ClapGuiExports.PosixFdSupport;
         return null;
     }
 }

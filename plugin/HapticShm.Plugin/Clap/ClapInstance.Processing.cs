@@ -26,6 +26,7 @@ internal sealed unsafe partial class ClapInstance
             Processor.EndBlock();
         }
         Silence(process);
+        Edits.DrainTo(process->OutEvents); // the editor's gestures and values, for the host to record
         // Always called back: every block stamps the session's heartbeat the watchdog reads.
         return ClapProcessStatus.Continue;
     }

@@ -19,6 +19,7 @@ internal sealed unsafe partial class ClapInstance : IDisposable
     private GCHandle _self;
     private ClapHostThreadCheck* _threadCheck;
     private ClapHostParams* _hostParams;
+    private string? _editorError;
 
     private ClapInstance(ClapHost* host)
     {
@@ -35,6 +36,24 @@ internal sealed unsafe partial class ClapInstance : IDisposable
     public ClapPlugin* Plugin { get; }
 
     public ClapHost* Host { get; }
+
+    /// <summary>The server connection (the editor shows it).</summary>
+    public RingConnection Connection => _connection;
+
+    /// <summary>The editor between gui.create and gui.destroy (main thread).</summary>
+    public ClapEditor? Editor { get; private set; }
+
+    /// <summary>Why the last gui.create or set_parent failed (diagnostics).</summary>
+    public string? EditorError => _editorError ?? Editor?.LastError;
+
+    /// <summary>The editor's edits on their way to the host (see <see cref="ClapEditQueue"/>).</summary>
+    public ClapEditQueue Edits { get; } = new();
+
+    /// <summary>The host's clap.timer-support, or null.</summary>
+    public ClapHostTimerSupport* HostTimers { get; private set; }
+
+    /// <summary>The host's clap.posix-fd-support, or null.</summary>
+    public ClapHostPosixFdSupport* HostFds { get; private set; }
 
     /// <summary>Everything host-independent happens here.</summary>
     public PluginProcessor Processor { get; } = new();
@@ -66,6 +85,8 @@ internal sealed unsafe partial class ClapInstance : IDisposable
         _threadCheck = (ClapHostThreadCheck*)HostExtension(ClapIds.ThreadCheck);
         if (_threadCheck != null && (_threadCheck->IsMainThread == null || _threadCheck->IsAudioThread == null)) _threadCheck = null;
         _hostParams = (ClapHostParams*)HostExtension(ClapIds.Params);
+        HostTimers = (ClapHostTimerSupport*)HostExtension(ClapIds.TimerSupport);
+        HostFds = (ClapHostPosixFdSupport*)HostExtension(ClapIds.PosixFdSupport);
         return true;
     }
 
@@ -107,9 +128,33 @@ internal sealed unsafe partial class ClapInstance : IDisposable
         if (_hostParams != null && _hostParams->Rescan != null && OnMainThread) _hostParams->Rescan(Host, ClapHostParams.RescanValues);
     }
 
+    /// <summary>gui.create (main thread): false when one exists or it cannot be made.</summary>
+    public bool CreateEditor(byte* api, bool floating)
+    {
+        if (Editor is not null || !OnMainThread) return false;
+        Editor = ClapEditor.TryCreate(this, api, floating, out _editorError);
+        return Editor is not null;
+    }
+
+    /// <summary>gui.destroy (main thread).</summary>
+    public void DestroyEditor()
+    {
+        Editor?.Dispose();
+        Editor = null;
+    }
+
+    /// <summary>An editor edit is queued: when the host is not processing, ask it for a params.flush
+    /// (request_flush is thread-safe; this runs on the UI thread, never the audio thread).</summary>
+    public void RequestFlushForEdits()
+    {
+        if (IsProcessing || _hostParams == null || _hostParams->RequestFlush == null) return;
+        _hostParams->RequestFlush(Host);
+    }
+
     /// <summary>plugin.destroy: deactivates and lets go of everything; the clap_plugin_t is freed.</summary>
     public void Dispose()
     {
+        DestroyEditor(); // a host should have destroyed the gui first; a window must not outlive us
         Deactivate();
         _connection.Dispose();
         Plugin->PluginData = null;

@@ -11,8 +11,8 @@ namespace HapticShm.Plugin.Clap;
 /// values: Min..Max of <see cref="PluginParameter"/>), steps and text. The 48 hidden MIDI
 /// parameters of the VST3 are not listed: a CLAP host sends MIDI itself (note-ports), which the
 /// core maps onto them. flush applies values outside processing; values inside a block arrive as
-/// CLAP_EVENT_PARAM_VALUE in process. The plugin changes no parameter on its own (no editor yet),
-/// so it sends no events back.
+/// CLAP_EVENT_PARAM_VALUE in process. The editor's edits go back to the host as gesture and value
+/// output events from process or, when the host is not processing, from flush.
 /// </summary>
 internal static unsafe class ClapParamsExports
 {
@@ -102,8 +102,12 @@ internal static unsafe class ClapParamsExports
     [UnmanagedCallersOnly]
     private static void Flush(ClapPlugin* plugin, ClapInputEvents* inEvents, ClapOutputEvents* outEvents)
     {
-        if (inEvents == null) return;
-        try { ClapEventReader.Read(ClapInstance.From(plugin).Processor, inEvents, inBlock: false); }
+        try
+        {
+            ClapInstance instance = ClapInstance.From(plugin);
+            if (inEvents != null) ClapEventReader.Read(instance.Processor, inEvents, inBlock: false);
+            instance.Edits.DrainTo(outEvents);
+        }
         catch { } // nothing to report through flush
     }
 

@@ -28,6 +28,13 @@ public sealed class ClapBundle : IDisposable
         File.Copy(published, ClapPath);
         ServerPath = Path.Combine(install, "hapticshm-server");
         File.CreateSymbolicLink(ServerPath, serverBeside);
+        // The editor's drawing library and font beside the .clap, as the README installs them.
+        foreach (string file in new[] { "libSkiaSharp.so", "DejaVuSans.ttf" })
+        {
+            string beside = Path.Combine(Path.GetDirectoryName(published)!, file);
+            Assert.True(File.Exists(beside), $"{beside} is missing: the publish puts the editor's files beside HapticShm.clap");
+            File.CreateSymbolicLink(Path.Combine(install, file), beside);
+        }
         RuntimeDirectory = RuntimePaths.EnsureDirectory(Path.Combine(_root, "runtime"));
         UseEnvironment();
         Module = new ClapModule(ClapPath);

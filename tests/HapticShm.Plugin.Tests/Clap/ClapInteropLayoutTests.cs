@@ -36,6 +36,14 @@ public sealed class ClapInteropLayoutTests
     [InlineData(typeof(ClapPluginState), 16)]
     [InlineData(typeof(ClapHostThreadCheck), 16)]
     [InlineData(typeof(ClapPluginRender), 16)]
+    [InlineData(typeof(ClapEventParamGesture), 20)]
+    [InlineData(typeof(ClapWindow), 16)]
+    [InlineData(typeof(ClapGuiResizeHints), 12)]
+    [InlineData(typeof(ClapPluginGui), 120)]
+    [InlineData(typeof(ClapPluginTimerSupport), 8)]
+    [InlineData(typeof(ClapHostTimerSupport), 16)]
+    [InlineData(typeof(ClapPluginPosixFdSupport), 8)]
+    [InlineData(typeof(ClapHostPosixFdSupport), 24)]
     public void Size(Type type, int size) => Assert.Equal(size, Marshal.SizeOf(type));
 
     [Theory]

@@ -46,6 +46,56 @@ public sealed unsafe class ClapManagedAllocationTests(ITestOutputHelper output) 
         Assert.Empty(plugin.Host.Violations);
     }
 
+    [Fact]
+    public void Process_PushingTheEditorsEditsToTheHost_AllocatesNothing()
+    {
+        _ring.OfferToPlugin();
+        delegate* unmanaged<byte*, void*> getFactory = &ClapEntryExports.GetFactory;
+        ClapPluginFactory* factory;
+        fixed (byte* id = "clap.plugin-factory\0"u8) factory = (ClapPluginFactory*)getFactory(id);
+        using var plugin = new ClapTestPlugin(factory);
+        plugin.Activate();
+        ClapInstance instance = ClapInstance.From(plugin.Plugin);
+        var source = new ClapEditorSource(instance);
+        using var events = new ClapTestEvents();
+        ClapOutputEvents* counting = stackalloc ClapOutputEvents[1];
+        counting->TryPush = &CountPush;
+        plugin.Block.Data->InEvents = events.Input;
+        long total = 0;
+        s_pushed = 0;
+        for (int i = 0; i < 2_000; i++)
+        {
+            // The UI thread's drag (here the test's main thread), then a block on the audio thread.
+            source.BeginEdit(ParameterIds.WaveSpeed);
+            source.PerformEdit(ParameterIds.WaveSpeed, (i % 100) / 100.0);
+            source.EndEdit(ParameterIds.WaveSpeed);
+            plugin.Audio.Run(() =>
+            {
+                plugin.Block.Data->OutEvents = counting;
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                int result = plugin.Plugin->Process(plugin.Plugin, plugin.Block.Data);
+                if (i >= 500) total += GC.GetAllocatedBytesForCurrentThread() - before; // after warm-up
+                Assert.Equal(ClapProcessStatus.Continue, result);
+            });
+            _ring.Drain();
+        }
+        output.WriteLine($"managed build, 1500 CLAP process() calls each pushing 3 editor events: {total} bytes allocated");
+        Assert.Equal(3 * 2_000, s_pushed);
+        Assert.Equal(0, total);
+        Assert.Equal(0, instance.Edits.Pending);
+        plugin.Deactivate();
+        Assert.Empty(plugin.Host.Violations);
+    }
+
+    private static int s_pushed;
+
+    [System.Runtime.InteropServices.UnmanagedCallersOnly]
+    private static byte CountPush(ClapOutputEvents* list, ClapEventHeader* e)
+    {
+        s_pushed++;
+        return 1;
+    }
+
     private void Run(ClapTestPlugin plugin, ClapTestEvents events, int calls, out long allocated)
     {
         long total = 0;

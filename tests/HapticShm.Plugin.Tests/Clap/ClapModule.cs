@@ -36,5 +36,8 @@ internal sealed unsafe class ClapModule : IDisposable
 
     public ClapPluginFactory* Factory { get; }
 
+    /// <summary>Another export of the library (the debug exports it shares with the VST3 build).</summary>
+    public nint Export(string name) => NativeLibrary.GetExport(_library, name);
+
     public void Dispose() => Entry->Deinit();
 }

@@ -41,7 +41,7 @@ public sealed unsafe class ClapModuleTests(ClapBundle bundle)
     }
 
     [Fact]
-    public void EveryFunctionPointerThePluginHandsOut_IsNonNull_AndGuiIsNotOfferedYet()
+    public void EveryFunctionPointerThePluginHandsOut_IsNonNull()
     {
         using var plugin = new ClapTestPlugin(bundle.Module);
         ClapPlugin* p = plugin.Plugin;
@@ -53,7 +53,9 @@ public sealed unsafe class ClapModuleTests(ClapBundle bundle)
         AssertAllNonNull((nint*)plugin.Extension<ClapPluginState>(ClapIds.State), 2, "state");
         AssertAllNonNull((nint*)plugin.Extension<ClapPluginLatency>(ClapIds.Latency), 1, "latency");
         AssertAllNonNull((nint*)plugin.Extension<ClapPluginRender>(ClapIds.Render), 2, "render");
-        Assert.True(plugin.Extension<byte>(ClapIds.Gui) == null, "clap.gui is wired once the editor exists");
+        AssertAllNonNull((nint*)plugin.Extension<ClapPluginGui>(ClapIds.Gui), 15, "gui");
+        AssertAllNonNull((nint*)plugin.Extension<ClapPluginTimerSupport>(ClapIds.TimerSupport), 1, "timer-support");
+        AssertAllNonNull((nint*)plugin.Extension<ClapPluginPosixFdSupport>(ClapIds.PosixFdSupport), 1, "posix-fd-support");
         Assert.True(plugin.Extension<byte>("clap.unknown\0"u8) == null);
         Assert.Contains("clap.thread-check", plugin.Host.ExtensionQueries);
     }

@@ -32,6 +32,10 @@ internal sealed unsafe class ClapTestEvents : IDisposable
     /// <summary>Events the plugin pushed to the host.</summary>
     public int Pushed { get; private set; }
 
+    /// <summary>Parameter events the plugin pushed (gesture begin / value / gesture end), in order;
+    /// Value is NaN for a gesture.</summary>
+    public List<(ushort Type, uint ParamId, double Value)> PushedParams { get; } = [];
+
     public int Count => _offsets.Count;
 
     public void Clear()
@@ -96,7 +100,13 @@ internal sealed unsafe class ClapTestEvents : IDisposable
     [UnmanagedCallersOnly]
     private static byte TryPush(ClapOutputEvents* list, ClapEventHeader* e)
     {
-        Of(list->Ctx).Pushed++;
+        ClapTestEvents self = Of(list->Ctx);
+        self.Pushed++;
+        if (e->SpaceId != ClapEventHeader.CoreEventSpace) return 1;
+        if (e->Type == ClapEventHeader.ParamValue && e->Size >= sizeof(ClapEventParamValue))
+            self.PushedParams.Add((e->Type, ((ClapEventParamValue*)e)->ParamId, ((ClapEventParamValue*)e)->Value));
+        else if (e->Type is ClapEventHeader.ParamGestureBegin or ClapEventHeader.ParamGestureEnd && e->Size >= sizeof(ClapEventParamGesture))
+            self.PushedParams.Add((e->Type, ((ClapEventParamGesture*)e)->ParamId, double.NaN));
         return 1;
     }
 

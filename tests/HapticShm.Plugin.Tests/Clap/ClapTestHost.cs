@@ -16,6 +16,8 @@ internal sealed unsafe class ClapTestHost : IDisposable
     private static readonly byte[] ParamsId = "clap.params"u8.ToArray();
     private static readonly byte[] StateId = "clap.state"u8.ToArray();
     private static readonly byte[] LatencyId = "clap.latency"u8.ToArray();
+    private static readonly byte[] TimerSupportId = "clap.timer-support"u8.ToArray();
+    private static readonly byte[] PosixFdSupportId = "clap.posix-fd-support"u8.ToArray();
 
     private readonly List<string> _violations = [];
     private readonly List<string> _calls = [];
@@ -23,10 +25,19 @@ internal sealed unsafe class ClapTestHost : IDisposable
     private readonly HostParams* _params;
     private readonly HostState* _state;
     private readonly HostLatency* _latency;
+    private readonly ClapHostTimerSupport* _timers;
+    private readonly ClapHostPosixFdSupport* _fds;
+    private readonly Dictionary<uint, uint> _registeredTimers = [];
+    private readonly Dictionary<int, uint> _registeredFds = [];
+    private uint _nextTimerId = 1;
     private GCHandle _self;
 
-    public ClapTestHost(bool offerThreadCheck = true)
+    /// <param name="offerThreadCheck">Whether clap.thread-check is offered.</param>
+    /// <param name="offerRunLoop">Whether clap.timer-support and clap.posix-fd-support are offered
+    /// (the editor's run loop: timers and descriptors the test drives on its main thread).</param>
+    public ClapTestHost(bool offerThreadCheck = true, bool offerRunLoop = true)
     {
+        OfferRunLoop = offerRunLoop;
         MainThreadId = Environment.CurrentManagedThreadId;
         OfferThreadCheck = offerThreadCheck;
         _self = GCHandle.Alloc(this);
@@ -52,7 +63,22 @@ internal sealed unsafe class ClapTestHost : IDisposable
         _state->MarkDirty = &StateMarkDirty;
         _latency = (HostLatency*)NativeMemory.AllocZeroed((nuint)sizeof(HostLatency));
         _latency->Changed = &LatencyChanged;
+        _timers = (ClapHostTimerSupport*)NativeMemory.AllocZeroed((nuint)sizeof(ClapHostTimerSupport));
+        _timers->RegisterTimer = &RegisterTimer;
+        _timers->UnregisterTimer = &UnregisterTimer;
+        _fds = (ClapHostPosixFdSupport*)NativeMemory.AllocZeroed((nuint)sizeof(ClapHostPosixFdSupport));
+        _fds->RegisterFd = &RegisterFd;
+        _fds->ModifyFd = &ModifyFd;
+        _fds->UnregisterFd = &UnregisterFd;
     }
+
+    public bool OfferRunLoop { get; }
+
+    /// <summary>Timers the plugin registered: id -> period (ms).</summary>
+    public IReadOnlyDictionary<uint, uint> Timers => _registeredTimers;
+
+    /// <summary>Descriptors the plugin registered: fd -> flags.</summary>
+    public IReadOnlyDictionary<int, uint> Fds => _registeredFds;
 
     public ClapHost* Host { get; }
 
@@ -95,6 +121,8 @@ internal sealed unsafe class ClapTestHost : IDisposable
         if (name.SequenceEqual(ParamsId)) return self._params;
         if (name.SequenceEqual(StateId)) return self._state;
         if (name.SequenceEqual(LatencyId)) return self._latency;
+        if (name.SequenceEqual(TimerSupportId)) return self.OfferRunLoop ? self._timers : null;
+        if (name.SequenceEqual(PosixFdSupportId)) return self.OfferRunLoop ? self._fds : null;
         return null;
     }
 
@@ -134,6 +162,51 @@ internal sealed unsafe class ClapTestHost : IDisposable
 
     [UnmanagedCallersOnly]
     private static void LatencyChanged(ClapHost* host) => Of(host).Record("latency.changed", mainThreadOnly: true);
+
+    [UnmanagedCallersOnly]
+    private static byte RegisterTimer(ClapHost* host, uint periodMs, uint* id)
+    {
+        ClapTestHost self = Of(host);
+        self.Record("timer-support.register_timer", mainThreadOnly: true);
+        if (id == null) return 0;
+        *id = self._nextTimerId++;
+        self._registeredTimers[*id] = periodMs;
+        return 1;
+    }
+
+    [UnmanagedCallersOnly]
+    private static byte UnregisterTimer(ClapHost* host, uint id)
+    {
+        ClapTestHost self = Of(host);
+        self.Record("timer-support.unregister_timer", mainThreadOnly: true);
+        return self._registeredTimers.Remove(id) ? (byte)1 : (byte)0;
+    }
+
+    [UnmanagedCallersOnly]
+    private static byte RegisterFd(ClapHost* host, int fd, uint flags)
+    {
+        ClapTestHost self = Of(host);
+        self.Record("posix-fd-support.register_fd", mainThreadOnly: true);
+        return self._registeredFds.TryAdd(fd, flags) ? (byte)1 : (byte)0;
+    }
+
+    [UnmanagedCallersOnly]
+    private static byte ModifyFd(ClapHost* host, int fd, uint flags)
+    {
+        ClapTestHost self = Of(host);
+        self.Record("posix-fd-support.modify_fd", mainThreadOnly: true);
+        if (!self._registeredFds.ContainsKey(fd)) return 0;
+        self._registeredFds[fd] = flags;
+        return 1;
+    }
+
+    [UnmanagedCallersOnly]
+    private static byte UnregisterFd(ClapHost* host, int fd)
+    {
+        ClapTestHost self = Of(host);
+        self.Record("posix-fd-support.unregister_fd", mainThreadOnly: true);
+        return self._registeredFds.Remove(fd) ? (byte)1 : (byte)0;
+    }
 
     private static byte* Utf8(string text)
     {

@@ -10,15 +10,15 @@ internal sealed unsafe class ClapTestPlugin : IDisposable
 
     private bool _destroyed;
 
-    public ClapTestPlugin(ClapModule module, bool offerThreadCheck = true, int frames = 64)
-        : this(module.Factory, offerThreadCheck, frames)
+    public ClapTestPlugin(ClapModule module, bool offerThreadCheck = true, int frames = 64, bool offerRunLoop = true)
+        : this(module.Factory, offerThreadCheck, frames, offerRunLoop)
     {
     }
 
     /// <param name="factory">A clap.plugin-factory: the published library's, or the managed build's.</param>
-    public ClapTestPlugin(ClapPluginFactory* factory, bool offerThreadCheck = true, int frames = 64)
+    public ClapTestPlugin(ClapPluginFactory* factory, bool offerThreadCheck = true, int frames = 64, bool offerRunLoop = true)
     {
-        Host = new ClapTestHost(offerThreadCheck);
+        Host = new ClapTestHost(offerThreadCheck, offerRunLoop);
         Audio = new ClapAudioThread(Host);
         fixed (byte* id = "org.hapticshm.hapticshm\0"u8) Plugin = factory->CreatePlugin(factory, Host.Host, id);
         Assert.True(Plugin != null, "create_plugin returned null");

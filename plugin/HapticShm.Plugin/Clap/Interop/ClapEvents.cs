@@ -137,3 +137,11 @@ public unsafe struct ClapOutputEvents
     [FieldOffset(0)] public void* Ctx;
     [FieldOffset(8)] public delegate* unmanaged<ClapOutputEvents*, ClapEventHeader*, byte> TryPush;
 }
+
+/// <summary>clap_event_param_gesture_t (PARAM_GESTURE_BEGIN / END).</summary>
+[StructLayout(LayoutKind.Explicit, Size = 20)]
+public struct ClapEventParamGesture
+{
+    [FieldOffset(0)] public ClapEventHeader Header;
+    [FieldOffset(16)] public uint ParamId;
+}

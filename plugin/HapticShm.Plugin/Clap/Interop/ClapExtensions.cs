@@ -14,6 +14,8 @@ public static class ClapIds
     public static ReadOnlySpan<byte> Latency => "clap.latency\0"u8;
     public static ReadOnlySpan<byte> ThreadCheck => "clap.thread-check\0"u8;
     public static ReadOnlySpan<byte> Gui => "clap.gui\0"u8;
+    public static ReadOnlySpan<byte> TimerSupport => "clap.timer-support\0"u8;
+    public static ReadOnlySpan<byte> PosixFdSupport => "clap.posix-fd-support\0"u8;
     public static ReadOnlySpan<byte> Render => "clap.render\0"u8;
     public static ReadOnlySpan<byte> PortStereo => "stereo\0"u8;
 
