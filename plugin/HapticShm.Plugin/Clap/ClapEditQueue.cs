@@ -77,11 +77,8 @@ internal sealed unsafe class ClapEditQueue
         new() { Size = (uint)size, Time = 0, SpaceId = ClapEventHeader.CoreEventSpace, Type = type };
 
     /// <summary>Plain value of a normalized one for a persistent parameter (NaN when unknown).</summary>
-    public static double ToPlain(uint id, double normalized)
-    {
-        int index = PluginParameters.IndexOf(id);
-        return (uint)index < (uint)PluginParameters.PersistentCount ? PluginParameters.All[index].ToPlain(normalized) : double.NaN;
-    }
+    public static double ToPlain(uint id, double normalized) =>
+        ClapParamsExports.TryGet(id, out PluginParameter? parameter) ? parameter.ToPlain(normalized) : double.NaN;
 
     private readonly record struct Edit(ushort Type, uint Id, double Plain);
 }

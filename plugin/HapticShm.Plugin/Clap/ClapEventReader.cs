@@ -35,9 +35,8 @@ internal static unsafe class ClapEventReader
 
     private static void ReadParamValue(PluginProcessor processor, ClapEventParamValue* e, bool inBlock)
     {
-        int index = PluginParameters.IndexOf(e->ParamId);
-        if ((uint)index >= (uint)PluginParameters.PersistentCount || !double.IsFinite(e->Value)) return;
-        double normalized = PluginParameters.All[index].ToNormalized(e->Value);
+        if (!ClapParamsExports.TryGet(e->ParamId, out PluginParameter? parameter) || !double.IsFinite(e->Value)) return;
+        double normalized = parameter.ToNormalized(e->Value);
         if (inBlock) processor.AddParameterPoint(e->ParamId, Offset(&e->Header), normalized);
         else processor.SetNormalized(e->ParamId, normalized);
     }

@@ -111,7 +111,8 @@ internal static unsafe class ClapParamsExports
         catch { } // nothing to report through flush
     }
 
-    private static bool TryGet(uint id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PluginParameter? parameter)
+    /// <summary>The persistent (listed) parameter with this id; false for hidden MIDI ones and unknown ids.</summary>
+    public static bool TryGet(uint id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PluginParameter? parameter)
     {
         int index = PluginParameters.IndexOf(id);
         parameter = (uint)index < (uint)PluginParameters.PersistentCount ? PluginParameters.All[index] : null;
