@@ -17,10 +17,8 @@ public sealed partial class StimulusEngine
     /// mirrored through the layout's centre (bend -1, timbre 0 crosses the array diagonally).</summary>
     private void NoteStroke(in Command command, int clientId)
     {
-        Vector2 centre = _options.Layout.Centre;
-        (float x, float y) = SourceArea.Position(centre.X, centre.Y, command.PitchBend, command.Timbre);
-        var from = new Vector2(x, y);
-        BeginStroke(clientId, from, 2 * centre - from, NoteStrokeMilliseconds, command);
+        Vector2 from = _options.Layout.SourcePosition(command.PitchBend, command.Timbre);
+        BeginStroke(clientId, from, 2 * _options.Layout.Centre - from, NoteStrokeMilliseconds, command);
     }
 
     private void BeginStroke(int clientId, Vector2 from, Vector2 to, float milliseconds, in Command command)

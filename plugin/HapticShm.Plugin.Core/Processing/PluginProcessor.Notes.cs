@@ -61,7 +61,7 @@ public sealed partial class PluginProcessor
     private void StopNote(in NoteInput note)
     {
         // By note id first: a CLAP note-off may carry the id alone (key and channel -1).
-        int index = note.NoteId >= 0 ? _held.Find(note.NoteId) : -1;
+        int index = FindHeld(note);
         if (index >= 0)
         {
             HeldNote held = _held[index];
@@ -69,17 +69,15 @@ public sealed partial class PluginProcessor
             Emit(Command.NoteOff(held.Channel, held.Pitch, TimestampAt(note.SampleOffset), held.NoteId));
             return;
         }
+        // Not held: the engine still gets the note-off for that key.
         if (!IsValidKey(note)) return;
-        index = _held.Find(note.Channel, note.Pitch);
-        int noteId = index >= 0 ? _held[index].NoteId : (note.NoteId >= 0 ? note.NoteId : Command.NoNoteId);
-        if (index >= 0) _held.RemoveAt(index);
+        int noteId = note.NoteId >= 0 ? note.NoteId : Command.NoNoteId;
         Emit(Command.NoteOff((byte)note.Channel, (byte)note.Pitch, TimestampAt(note.SampleOffset), noteId));
     }
 
     private void PolyPressure(in NoteInput note)
     {
-        int index = note.NoteId >= 0 ? _held.Find(note.NoteId) : -1;
-        if (index < 0 && IsValidKey(note)) index = _held.Find(note.Channel, note.Pitch);
+        int index = FindHeld(note);
         if (index < 0) return;
         ref HeldNote held = ref _held[index];
         held.Pressure = Clamp01((float)note.Value);
@@ -88,8 +86,7 @@ public sealed partial class PluginProcessor
 
     private void Expression(in NoteInput note)
     {
-        int index = note.NoteId >= 0 ? _held.Find(note.NoteId) : -1;
-        if (index < 0 && IsValidKey(note)) index = _held.Find(note.Channel, note.Pitch);
+        int index = FindHeld(note);
         if (index < 0) return;
         ref HeldNote held = ref _held[index];
         float value = double.IsFinite(note.Value) ? (float)note.Value : 0f;
@@ -118,6 +115,14 @@ public sealed partial class PluginProcessor
                 return;
         }
         EmitNoteExpression(held, field, note.SampleOffset);
+    }
+
+    // The held note an event names: by its id, else by a valid channel and key; -1 when none.
+    private int FindHeld(in NoteInput note)
+    {
+        int index = note.NoteId >= 0 ? _held.Find(note.NoteId) : -1;
+        if (index < 0 && IsValidKey(note)) index = _held.Find(note.Channel, note.Pitch);
+        return index;
     }
 
     // channel or pitch < 0 matches any.

@@ -1,4 +1,5 @@
 using System.Numerics;
+using HapticShm.Shared.Protocol;
 
 namespace HapticShm.Engine;
 
@@ -39,6 +40,13 @@ public sealed class TransducerLayout
 
     /// <summary>Centre of the bounding box of <see cref="Positions"/>.</summary>
     public Vector2 Centre { get; }
+
+    /// <summary>The source point for a bend and a timbre around <see cref="Centre"/> (<see cref="SourceArea"/>).</summary>
+    public Vector2 SourcePosition(float pitchBend, float timbre)
+    {
+        (float x, float y) = SourceArea.Position(Centre.X, Centre.Y, pitchBend, timbre);
+        return new Vector2(x, y);
+    }
 
     /// <summary>A rows x columns grid, gain 1.</summary>
     public static TransducerLayout Grid(int rows, int columns, float spacing)

@@ -28,7 +28,7 @@ internal sealed class PhantomVoice : Voice
     private static readonly float[] Ramp = CreateRamp();
 
     private readonly PhantomPanner _panner;
-    private readonly Vector2 _centre;
+    private readonly TransducerLayout _layout;
     private readonly float[] _layoutGains;
     private readonly float _glideCoefficient;
     private readonly float[] _targetGain;
@@ -44,7 +44,7 @@ internal sealed class PhantomVoice : Voice
     public PhantomVoice(int sampleRate, TransducerLayout layout, PhantomPanner panner) : base(sampleRate)
     {
         _panner = panner;
-        _centre = layout.Centre;
+        _layout = layout;
         _layoutGains = layout.Gains.ToArray();
         int count = (layout.Count + 7) & ~7; // padded to whole vectors; the padding's gain stays 0
         _glideCoefficient = (float)(1 - Math.Exp(-SegmentFrames / (GlideSeconds * sampleRate)));
@@ -76,7 +76,7 @@ internal sealed class PhantomVoice : Voice
         _placed = false;
         _bend = command.PitchBend;
         _timbre = command.Timbre;
-        _position = _isStrokePoint ? _placedAt : SourceFor(_bend, _timbre);
+        _position = _isStrokePoint ? _placedAt : _layout.SourcePosition(_bend, _timbre);
         ComputeTargets();
         _targetGain.CopyTo(_gain, 0);
         _targetGain.CopyTo(_segmentGain, 0);
@@ -99,7 +99,8 @@ internal sealed class PhantomVoice : Voice
         Span<float> source = scratch.Source.AsSpan(0, count);
         Span<float> fade = scratch.Fade.AsSpan(0, count);
         Generate(source, fade);
-        SpanMath.Multiply(source, fade);
+        // The fade only ramps down: a last sample of 1 means no fade in this chunk at all.
+        if (fade[count - 1] != 1f) SpanMath.Multiply(source, fade);
         int segment = (int)(scratch.Frame & (SegmentFrames - 1));
         for (int j = 0; j < count;)
         {
@@ -120,12 +121,6 @@ internal sealed class PhantomVoice : Voice
         }
     }
 
-    private Vector2 SourceFor(float bend, float timbre)
-    {
-        (float x, float y) = SourceArea.Position(_centre.X, _centre.Y, bend, timbre);
-        return new Vector2(x, y);
-    }
-
     private void ComputeTargets()
     {
         Array.Clear(_targetGain);
@@ -142,7 +137,7 @@ internal sealed class PhantomVoice : Voice
         if (_targetsStale)
         {
             _targetsStale = false;
-            _position = SourceFor(_bend, _timbre);
+            _position = _layout.SourcePosition(_bend, _timbre);
             ComputeTargets();
         }
         (_segmentGain, _gain) = (_gain, _segmentGain);

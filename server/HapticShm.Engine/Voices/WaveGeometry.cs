@@ -21,6 +21,7 @@ internal sealed class WaveGeometry
 
     private readonly float[] _x, _y, _layoutGains; // padded to whole vectors; padding has gain 0
     private readonly Vector2 _centre;
+    private readonly TransducerLayout _layout;
 
     public WaveGeometry(TransducerLayout layout)
     {
@@ -29,6 +30,7 @@ internal sealed class WaveGeometry
         _x = new float[Stride];
         _y = new float[Stride];
         _layoutGains = new float[Stride];
+        _layout = layout;
         _centre = layout.Centre;
         for (int t = 0; t < Count; t++)
         {
@@ -52,11 +54,7 @@ internal sealed class WaveGeometry
     /// <summary>Largest source-to-transducer distance in metres.</summary>
     public float MaxDistance { get; }
 
-    public Vector2 SourcePosition(float pitchBend, float timbre)
-    {
-        (float x, float y) = SourceArea.Position(_centre.X, _centre.Y, pitchBend, timbre);
-        return new Vector2(x, y);
-    }
+    public Vector2 SourcePosition(float pitchBend, float timbre) => _layout.SourcePosition(pitchBend, timbre);
 
     /// <summary>Fills the delay (samples, at most <paramref name="maxDelay"/>) and gain of every
     /// transducer for a source at <paramref name="source"/>; both spans have <see cref="Stride"/> elements.</summary>
