@@ -12,6 +12,7 @@ using HapticShm.Shared;
 using HapticShm.Shared.Protocol;
 using HapticShm.Shared.Status;
 using HapticShm.Plugin.Window;
+using static HapticShm.Plugin.Tests.Host.X11.EditorChecks;
 using SkiaSharp;
 
 namespace HapticShm.Plugin.Tests.Clap;
@@ -66,7 +67,7 @@ public sealed unsafe class ClapEditorTests(ClapBundle bundle, XvfbDisplay displa
     [Fact]
     public void Grid_IsDrawnWithTheLevelsOfTheStatusBlock()
     {
-        using var status = FakeStatusWithGrid(out StatusBlock block);
+        using var status = FakeStatusWithGrid(bundle, out StatusBlock block);
         for (int i = 0; i < 32; i++) block.Levels[i] = i / 31f;
         status.Publish(block);
         using var plugin = new ClapTestPlugin(bundle.Module);
@@ -95,7 +96,7 @@ public sealed unsafe class ClapEditorTests(ClapBundle bundle, XvfbDisplay displa
     [Fact]
     public void WaveSpeedDrag_WhileNotProcessing_ReachesTheHostThroughRequestFlushAndFlush_AndAHostFlushMovesTheSlider()
     {
-        using var status = FakeStatusWithGrid(out StatusBlock block);
+        using var status = FakeStatusWithGrid(bundle, out StatusBlock block);
         using var plugin = new ClapTestPlugin(bundle.Module);
         using var editor = new ClapEditorHost(plugin);
         editor.Open();
@@ -106,7 +107,7 @@ public sealed unsafe class ClapEditorTests(ClapBundle bundle, XvfbDisplay displa
         editor.X11.Press(editor.EditorWindow, xs[0], y);
         editor.X11.Motion(editor.EditorWindow, xs[1], y);
         editor.X11.Release(editor.EditorWindow, xs[2], y);
-        PumpUntil(editor, () => plugin.Host.Calls.Count(c => c == "params.request_flush") >= 5, "request_flush for each of the drag's 5 edits");
+        PumpUntil(editor.Frames, () => plugin.Host.Calls.Count(c => c == "params.request_flush") >= 5, "request_flush for each of the drag's 5 edits");
 
         using var events = new ClapTestEvents();
         plugin.Extension<ClapPluginParams>(ClapIds.Params)->Flush(plugin.Plugin, events.Input, events.Output);
@@ -145,7 +146,7 @@ public sealed unsafe class ClapEditorTests(ClapBundle bundle, XvfbDisplay displa
         editor.X11.Motion(editor.EditorWindow, xs[1], y);
         editor.X11.Release(editor.EditorWindow, xs[2], y);
         var pushed = new List<(ushort Type, uint ParamId, double Value)>();
-        PumpUntil(editor, () =>
+        PumpUntil(editor.Frames, () =>
         {
             Assert.Equal(ClapProcessStatus.Continue, plugin.Process());
             pushed.AddRange(plugin.Events.PushedParams);
@@ -173,7 +174,7 @@ public sealed unsafe class ClapEditorTests(ClapBundle bundle, XvfbDisplay displa
     [Fact]
     public void ClickOnTheArray_PushesATestPulseWhoseSourceIsWhereTheClickLanded()
     {
-        using var status = FakeStatusWithGrid(out StatusBlock block);
+        using var status = FakeStatusWithGrid(bundle, out StatusBlock block);
         using var ring = new TempRing();
         ring.OfferToPlugin(); // the connection takes this ring: no server needed
         try
@@ -192,7 +193,7 @@ public sealed unsafe class ClapEditorTests(ClapBundle bundle, XvfbDisplay displa
             editor.X11.Press(editor.EditorWindow, x, y);
             editor.X11.Release(editor.EditorWindow, x, y);
             var commands = new List<Command>();
-            PumpUntil(editor, () =>
+            PumpUntil(editor.Frames, () =>
             {
                 Assert.Equal(ClapProcessStatus.Continue, plugin.Process());
                 commands.AddRange(ring.Drain());
@@ -219,7 +220,7 @@ public sealed unsafe class ClapEditorTests(ClapBundle bundle, XvfbDisplay displa
     [Fact]
     public void Frames_AllocateNothing_AndTheirTimesArePrinted()
     {
-        using var status = FakeStatusWithGrid(out StatusBlock block);
+        using var status = FakeStatusWithGrid(bundle, out StatusBlock block);
         for (int i = 0; i < 32; i++) block.Levels[i] = (i % 5) / 4f;
         TestStatus.SetSource(ref block, 0, 0.1f, 0.05f, 0.8f, VoiceSourceKind.Wave);
         status.Publish(block);
@@ -240,7 +241,7 @@ public sealed unsafe class ClapEditorTests(ClapBundle bundle, XvfbDisplay displa
     [Fact]
     public void ResizeAndScale_AdjustSizeClamps_SetSizeRedrawsTheGridAtTheNewSize()
     {
-        using var status = FakeStatusWithGrid(out StatusBlock block);
+        using var status = FakeStatusWithGrid(bundle, out StatusBlock block);
         for (int i = 0; i < 32; i++) block.Levels[i] = i / 31f;
         status.Publish(block);
         using var plugin = new ClapTestPlugin(bundle.Module);
@@ -277,7 +278,7 @@ public sealed unsafe class ClapEditorTests(ClapBundle bundle, XvfbDisplay displa
     [Fact]
     public void CreateSetParentDestroy_50Times_LeavesNoWindowTimerOrDescriptorBehind()
     {
-        using var status = FakeStatusWithGrid(out _);
+        using var status = FakeStatusWithGrid(bundle, out _);
         using var plugin = new ClapTestPlugin(bundle.Module);
         using var editor = new ClapEditorHost(plugin);
         editor.Open();
@@ -321,60 +322,9 @@ public sealed unsafe class ClapEditorTests(ClapBundle bundle, XvfbDisplay displa
             pushed);
     }
 
-    private FakeStatus FakeStatusWithGrid(out StatusBlock block)
-    {
-        bundle.UseEnvironment();
-        bundle.KillServers();
-        block = TestStatus.Grid(MonotonicClock.NowNs());
-        var status = new FakeStatus(bundle.RuntimeDirectory, Environment.ProcessId);
-        status.Publish(block);
-        return status;
-    }
-
-    private static EditorViewModel Model(in StatusBlock block)
-    {
-        var model = new EditorViewModel(Environment.ProcessId);
-        model.Resize(ClapEditorHost.Width, ClapEditorHost.Height);
-        model.Update(block, true, default, ParameterState.Defaults(), block.UpdatedNs);
-        return model;
-    }
-
-    private static int ControlIndex(uint id)
-    {
-        var model = new EditorViewModel(0);
-        for (int i = 0; i < model.Controls.Length; i++)
-            if (model.Controls[i].Parameter.Id == id) return i;
-        throw new InvalidOperationException($"no control for parameter {id}");
-    }
-
     private static void AssertNoNullPointers(void* table, int size, string name)
     {
         for (int offset = 0; offset < size; offset += sizeof(nint))
             Assert.True(*(nint*)((byte*)table + offset) != 0, $"{name}: the function pointer at offset {offset} is null");
-    }
-
-    private static void AssertCells(uint[] pixels, EditorViewModel model, StatusBlock block, string what, int width = ClapEditorHost.Width, float scale = 1f)
-    {
-        for (int i = 0; i < 32; i++)
-        {
-            SKColor actual = EditorWindowHost.At(pixels, scale * model.Transform.PixelX(model.TransducerX[i]), scale * model.Transform.PixelY(model.TransducerY[i]), width);
-            AssertColour(EditorColors.Level(block.Levels[i]), actual, $"cell {i} at level {block.Levels[i]:F3} ({what})");
-        }
-    }
-
-    private static void AssertColour(SKColor expected, SKColor actual, string what) =>
-        Assert.True(Math.Abs(expected.Red - actual.Red) <= 3 && Math.Abs(expected.Green - actual.Green) <= 3 && Math.Abs(expected.Blue - actual.Blue) <= 3,
-            $"{what}: expected {expected}, window shows {actual}");
-
-    // Frames with a short sleep until the condition holds (events cross the X server); a hang guard.
-    private static void PumpUntil(ClapEditorHost editor, Func<bool> condition, string what, double seconds = 10)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed.TotalSeconds < seconds, $"timed out after {seconds} s waiting for {what}");
-            editor.Frames(1);
-            Thread.Sleep(10);
-        }
     }
 }

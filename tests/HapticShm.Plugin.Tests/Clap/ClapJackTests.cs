@@ -5,6 +5,7 @@ using HapticShm.Plugin.Core.Parameters;
 using HapticShm.Plugin.Tests.Native;
 using HapticShm.Shared;
 using HapticShm.Shared.Status;
+using static HapticShm.Plugin.Tests.Host.CaptureAnalysis;
 
 namespace HapticShm.Plugin.Tests.Clap;
 
@@ -28,7 +29,7 @@ public sealed unsafe class ClapJackTests(ClapBundle bundle, ITestOutputHelper ou
         bundle.KillServers();
         string name = "hs-clap-" + Guid.NewGuid().ToString("N")[..8];
         using JackdLauncher jackd = JackdLauncher.Start(name);
-        using Process server = StartJackServer(name);
+        using Process server = bundle.StartJackServer(name);
         StatusBlock ready = bundle.WaitStatus(b => b.ServerPid == server.Id && b.BackendText == "jack" && b.TransducerCount == 32, "the jack server is ready");
         using var capture = new JackCaptureClient([.. Enumerable.Range(1, 32).Select(i => $"hapticshm:out_{i}")], 6, "clap-capture", name);
         capture.Start();
@@ -65,7 +66,7 @@ public sealed unsafe class ClapJackTests(ClapBundle bundle, ITestOutputHelper ou
         float peak = Enumerable.Range(0, 32).Max(i => Peak(capture.Channel(i)));
         Assert.True(peak > 1e-3f, $"the ports stayed silent (peak {peak}); xruns: capture {capture.Xruns}, jackd {jackd.DriverXruns}");
         // Onset against each port's own peak, so a softer port is not judged later for being softer.
-        int Onset(int port) => FirstAbove(capture.Channel(port), 0.05f * Peak(capture.Channel(port)));
+        int Onset(int port) => FirstAbove(capture.Channel(port), 0, 0.05f * Peak(capture.Channel(port)));
         output.WriteLine($"columns x = {left} and {right}; xruns: capture {capture.Xruns}, jackd {jackd.DriverXruns}");
         output.WriteLine("right column onset/peak: " + string.Join(", ", rightColumn.Select(p => $"out_{p + 1} {Onset(p)}/{Peak(capture.Channel(p)):F4}")));
         output.WriteLine("left column onset/peak:  " + string.Join(", ", leftColumn.Select(p => $"out_{p + 1} {Onset(p)}/{Peak(capture.Channel(p)):F4}")));
@@ -83,33 +84,6 @@ public sealed unsafe class ClapJackTests(ClapBundle bundle, ITestOutputHelper ou
         float softestRight = rightColumn.Min(p => Peak(capture.Channel(p)));
         float loudestLeft = leftColumn.Max(p => Peak(capture.Channel(p)));
         Assert.True(softestRight > loudestLeft, $"the right column (softest {softestRight}) must be louder than the left (loudest {loudestLeft})");
-    }
-
-    private Process StartJackServer(string jackServer)
-    {
-        var info = new ProcessStartInfo(bundle.ServerPath) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in new[] { "--backend", "jack", "--jack-server", jackServer, "--idle-exit", "0" }) info.ArgumentList.Add(argument);
-        info.Environment[Shared.Platform.RuntimePaths.OverrideVariable] = bundle.RuntimeDirectory;
-        Process server = Process.Start(info)!;
-        server.OutputDataReceived += (_, _) => { };
-        server.ErrorDataReceived += (_, _) => { };
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-        return server;
-    }
-
-    private static float Peak(ReadOnlySpan<float> samples)
-    {
-        float peak = 0;
-        foreach (float s in samples) peak = Math.Max(peak, Math.Abs(s));
-        return peak;
-    }
-
-    private static int FirstAbove(ReadOnlySpan<float> samples, float threshold)
-    {
-        for (int i = 0; i < samples.Length; i++)
-            if (Math.Abs(samples[i]) > threshold) return i;
-        return -1;
     }
 
     public void Dispose() => bundle.KillServers();

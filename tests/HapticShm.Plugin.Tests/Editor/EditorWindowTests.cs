@@ -13,6 +13,7 @@ using HapticShm.Shared.Protocol;
 using HapticShm.Shared.Status;
 using SkiaSharp;
 using static HapticShm.Plugin.Tests.Host.Interop.Vst;
+using static HapticShm.Plugin.Tests.Host.X11.EditorChecks;
 
 namespace HapticShm.Plugin.Tests.Editor;
 
@@ -29,7 +30,7 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
     [Fact]
     public void Grid_CellColoursFollowTheLevelsOfTheStatusBlock()
     {
-        using var status = FakeStatusWithGrid(out StatusBlock block);
+        using var status = FakeStatusWithGrid(bundle, out StatusBlock block);
         for (int i = 0; i < 32; i++) block.Levels[i] = i / 31f;
         status.Publish(block);
         using var plugin = new PluginInstance(bundle.Module);
@@ -50,7 +51,7 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
     [Fact]
     public void WaveSpeed_DragGoesToTheHostAsOneEdit_AndAHostChangeMovesTheSlider()
     {
-        using var status = FakeStatusWithGrid(out StatusBlock block);
+        using var status = FakeStatusWithGrid(bundle, out StatusBlock block);
         using var plugin = new PluginInstance(bundle.Module);
         using var editor = new EditorWindowHost(plugin, bundle.Module);
         editor.Open();
@@ -63,7 +64,7 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
         editor.X11.Press(editor.EditorWindow, xs[0], y);
         editor.X11.Motion(editor.EditorWindow, xs[1], y);
         editor.X11.Release(editor.EditorWindow, xs[2], y);
-        PumpUntil(editor, () => editor.Handler.Calls.Any(c => c.Call == "end"), "the drag's endEdit");
+        PumpUntil(editor.Frames, () => editor.Handler.Calls.Any(c => c.Call == "end"), "the drag's endEdit");
 
         double[] expected = [.. xs.Select(x => model.NormalizedAt(WaveSpeedControl, x))];
         Assert.Equal(
@@ -88,7 +89,7 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
     [InlineData(true)] // component and controller connected through host proxies, as the SDK's PlugProvider does
     public void ClickOnTheArray_PushesATestPulseWhoseSourceIsWhereTheClickLanded(bool throughProxies)
     {
-        using var status = FakeStatusWithGrid(out StatusBlock block);
+        using var status = FakeStatusWithGrid(bundle, out StatusBlock block);
         using var ring = new TempRing();
         ring.OfferToPlugin();
         using var plugin = new PluginInstance(bundle.Module, throughProxies);
@@ -107,7 +108,7 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
         editor.X11.Press(editor.EditorWindow, x, y);
         editor.X11.Release(editor.EditorWindow, x, y);
         var commands = new List<Command>();
-        PumpUntil(editor, () =>
+        PumpUntil(editor.Frames, () =>
         {
             Assert.Equal(VstResult.kResultOk, idle.Run(plugin.Processor, out _));
             commands.AddRange(ring.Drain());
@@ -144,12 +145,12 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
             if (seen.Count == 0 || seen[^1] != dot) seen.Add(dot);
             return dot;
         }
-        PumpUntil(editor, () => Close(Dot(), green), "the editor showing Connected");
+        PumpUntil(editor.Frames, () => Close(Dot(), green), "the editor showing Connected");
         int firstServer = connected.ServerPid;
 
         Signals.Kill(firstServer);
-        PumpUntil(editor, () => !Close(Dot(), green), "the editor showing the server gone");
-        PumpUntil(editor, () => Close(Dot(), green), "the editor showing the relaunched server", seconds: 30);
+        PumpUntil(editor.Frames, () => !Close(Dot(), green), "the editor showing the server gone");
+        PumpUntil(editor.Frames, () => Close(Dot(), green), "the editor showing the relaunched server", seconds: 30);
         Assert.NotEqual(firstServer, bundle.WaitStatus(b => b.ServerPid != firstServer, "a new server").ServerPid);
         output.WriteLine($"connection dot colours: {string.Join(" -> ", seen)}");
         plugin.Stop();
@@ -198,7 +199,7 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
     [Fact]
     public void Frames_AllocateNothing_AndTheirTimesArePrinted()
     {
-        using var status = FakeStatusWithGrid(out StatusBlock block);
+        using var status = FakeStatusWithGrid(bundle, out StatusBlock block);
         for (int i = 0; i < 32; i++) block.Levels[i] = (i % 5) / 4f;
         TestStatus.SetSource(ref block, 0, 0.1f, 0.05f, 0.8f, VoiceSourceKind.Wave);
         status.Publish(block);
@@ -217,7 +218,7 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
     [Fact]
     public void AttachAndRemove_100Times_LeavesNoWindowDescriptorOrHeapBehind()
     {
-        using var status = FakeStatusWithGrid(out _);
+        using var status = FakeStatusWithGrid(bundle, out _);
         using var plugin = new PluginInstance(bundle.Module);
         using var editor = new EditorWindowHost(plugin, bundle.Module);
         editor.Open();
@@ -249,7 +250,7 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
     [Fact]
     public void ResizeAndContentScale_RedrawTheGridAtTheNewSize()
     {
-        using var status = FakeStatusWithGrid(out StatusBlock block);
+        using var status = FakeStatusWithGrid(bundle, out StatusBlock block);
         for (int i = 0; i < 32; i++) block.Levels[i] = i / 31f;
         status.Publish(block);
         using var plugin = new PluginInstance(bundle.Module);
@@ -284,7 +285,7 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
     [Fact]
     public void Attached_WithoutAnXDisplay_FailsCleanly()
     {
-        using var status = FakeStatusWithGrid(out _);
+        using var status = FakeStatusWithGrid(bundle, out _);
         using var plugin = new PluginInstance(bundle.Module);
         using var editor = new EditorWindowHost(plugin, bundle.Module);
         int before = editor.Diagnostics().OpenWindows;
@@ -308,7 +309,7 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
     [Fact]
     public void Attached_ToAWindowThatIsGone_FailsWithoutTakingTheHostDown()
     {
-        using var status = FakeStatusWithGrid(out _);
+        using var status = FakeStatusWithGrid(bundle, out _);
         using var plugin = new PluginInstance(bundle.Module);
         using var editor = new EditorWindowHost(plugin, bundle.Module);
         // Xlib's default error handler would exit this process on the BadWindow this causes.
@@ -337,7 +338,7 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
         model.Resize(EditorWindowHost.Width, EditorWindowHost.Height);
         uint[] pixels = [];
         Stopwatch? sounding = null; // past the 100 ms attack before the picture is taken
-        PumpUntil(editor, () =>
+        PumpUntil(editor.Frames, () =>
         {
             Assert.Equal(VstResult.kResultOk, idle.Run(plugin.Processor, out _));
             if (!bundle.TryReadStatus(out StatusBlock live) || live.VoiceSourceCount < 2) return false;
@@ -360,60 +361,6 @@ public sealed unsafe class EditorWindowTests(PrivateBundle bundle, XvfbDisplay d
         }
         Assert.True(lit >= 4, $"only {lit} cells show a level while two notes sound");
         plugin.Stop();
-    }
-
-    private FakeStatus FakeStatusWithGrid(out StatusBlock block)
-    {
-        bundle.UseEnvironment();
-        bundle.KillServers();
-        block = TestStatus.Grid(MonotonicClock.NowNs());
-        var status = new FakeStatus(bundle.RuntimeDirectory, Environment.ProcessId);
-        status.Publish(block);
-        return status;
-    }
-
-    private static EditorViewModel Model(in StatusBlock block)
-    {
-        var model = new EditorViewModel(Environment.ProcessId);
-        model.Resize(EditorWindowHost.Width, EditorWindowHost.Height);
-        model.Update(block, true, default, ParameterState.Defaults(), block.UpdatedNs);
-        return model;
-    }
-
-    private static int ControlIndex(uint id)
-    {
-        var model = new EditorViewModel(0);
-        for (int i = 0; i < model.Controls.Length; i++)
-            if (model.Controls[i].Parameter.Id == id) return i;
-        throw new InvalidOperationException($"no control for parameter {id}");
-    }
-
-    private static void AssertCells(uint[] pixels, EditorViewModel model, StatusBlock block, string what, int width = EditorWindowHost.Width, float scale = 1f)
-    {
-        for (int i = 0; i < 32; i++)
-        {
-            SKColor actual = EditorWindowHost.At(pixels, scale * model.Transform.PixelX(model.TransducerX[i]), scale * model.Transform.PixelY(model.TransducerY[i]), width);
-            AssertColour(EditorColors.Level(block.Levels[i]), actual, $"cell {i} at level {block.Levels[i]:F3} ({what})");
-        }
-    }
-
-    private static bool Close(SKColor a, SKColor b) =>
-        Math.Abs(a.Red - b.Red) <= 3 && Math.Abs(a.Green - b.Green) <= 3 && Math.Abs(a.Blue - b.Blue) <= 3;
-
-    private static void AssertColour(SKColor expected, SKColor actual, string what) =>
-        Assert.True(Close(expected, actual), $"{what}: expected {expected}, window shows {actual}");
-
-    // Frames with a short sleep until the condition holds (events cross the X server; the server
-    // relaunch takes real time); a hang guard, not a timing assertion.
-    private static void PumpUntil(EditorWindowHost editor, Func<bool> condition, string what, double seconds = 10)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed.TotalSeconds < seconds, $"timed out after {seconds} s waiting for {what}");
-            editor.Frames(1);
-            Thread.Sleep(10);
-        }
     }
 
     private static int OpenDescriptors() => Directory.GetFiles("/proc/self/fd").Length;

@@ -5,6 +5,7 @@ using HapticShm.Plugin.Interop;
 using HapticShm.Plugin.Tests.Host;
 using HapticShm.Plugin.Tests.Native;
 using HapticShm.Shared;
+using static HapticShm.Plugin.Tests.Host.CaptureAnalysis;
 
 namespace HapticShm.Plugin.Tests.RealServer;
 
@@ -28,7 +29,7 @@ public sealed unsafe class JackCaptureTests(PrivateBundle bundle, ITestOutputHel
         bundle.KillServers();
         string name = "hs-plugin-" + Guid.NewGuid().ToString("N")[..8];
         using JackdLauncher jackd = JackdLauncher.Start(name);
-        using Process server = StartJackServer(name);
+        using Process server = bundle.StartJackServer(name);
         bundle.WaitStatus(b => b.ServerPid == server.Id && b.BackendText == "jack", "the jack server is ready");
         using var capture = new JackCaptureClient([.. Enumerable.Range(1, 32).Select(i => $"hapticshm:out_{i}")], 6, "plugin-capture", name);
         capture.Start();
@@ -72,19 +73,6 @@ public sealed unsafe class JackCaptureTests(PrivateBundle bundle, ITestOutputHel
         Assert.Equal(32, second);
     }
 
-    private Process StartJackServer(string jackServer)
-    {
-        var info = new ProcessStartInfo(bundle.ServerPath) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in new[] { "--backend", "jack", "--jack-server", jackServer, "--idle-exit", "0" }) info.ArgumentList.Add(argument);
-        info.Environment[Shared.Platform.RuntimePaths.OverrideVariable] = bundle.RuntimeDirectory;
-        Process server = Process.Start(info)!;
-        server.OutputDataReceived += (_, _) => { };
-        server.ErrorDataReceived += (_, _) => { };
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-        return server;
-    }
-
     /// <summary>Note-ons at (offset, channel) in one block, held 150 ms, released, then 150 ms of silence.</summary>
     private static void Play(PluginInstance plugin, params (int Offset, int Channel)[] notes)
     {
@@ -114,20 +102,6 @@ public sealed unsafe class JackCaptureTests(PrivateBundle bundle, ITestOutputHel
     }
 
     private static void Run(PluginInstance plugin, ProcessCall call) => Assert.Equal(VstResult.kResultOk, call.Run(plugin.Processor, out _));
-
-    private static float Peak(ReadOnlySpan<float> samples)
-    {
-        float peak = 0;
-        foreach (float s in samples) peak = Math.Max(peak, Math.Abs(s));
-        return peak;
-    }
-
-    private static int FirstAbove(ReadOnlySpan<float> samples, int from, float threshold)
-    {
-        for (int i = Math.Max(0, from); i < samples.Length; i++)
-            if (Math.Abs(samples[i]) > threshold) return i;
-        return -1;
-    }
 
     /// <summary>The first sample after <paramref name="from"/> that begins 50 ms of silence.</summary>
     private static int EndOfSound(ReadOnlySpan<float> samples, int from, float threshold)
