@@ -54,4 +54,34 @@ public sealed class FarrowKernelTests
             Assert.Equal(whole[j], split[j]); // bit for bit
         }
     }
+
+    [Fact]
+    public void ComputeLinear_EvaluatesTheLineThroughTheNodeAndTheNext()
+    {
+        var random = new Random(5);
+        var signal = new float[64 + 3];
+        for (int i = 0; i < signal.Length; i++) signal[i] = (float)(random.NextDouble() * 2 - 1);
+        var p1 = new float[64];
+        FarrowBasis.ComputeLinear(signal, p1);
+        foreach (float x in new[] { 0f, 0.25f, 1f, -0.5f, 1.5f })
+        {
+            for (int m = 0; m < 64; m++)
+            {
+                double expected = signal[m + 1] + x * ((double)signal[m + 2] - signal[m + 1]);
+                Assert.True(Math.Abs(FarrowBasis.EvaluateLinear(signal[m + 1], p1[m], x) - expected) < 1e-6, $"node {m}, x {x}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(48000, 64, true)]   // 329.6 Hz
+    [InlineData(48000, 65, false)]    // 349.2 Hz
+    [InlineData(48000, 33, true)]   // 55 Hz
+    [InlineData(96000, 75, true)]   // 622 Hz at twice the rate
+    [InlineData(96000, 77, false)]    // 698 Hz
+    public void Choice_LinearExactlyWhileItsWorstErrorStaysUnderTheBound(int sampleRate, int note, bool linear)
+    {
+        double omega = 2 * Math.PI * HapticShm.Engine.Voices.NoteFrequency.Hz(note) / sampleRate;
+        Assert.Equal(linear ? DelayInterpolation.Linear : DelayInterpolation.Cubic, DelayInterpolationChoice.For(omega));
+    }
 }

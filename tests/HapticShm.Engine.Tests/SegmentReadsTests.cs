@@ -9,15 +9,20 @@ public sealed class SegmentReadsTests
 {
     private const int Frames = WaveVoice.SegmentFrames;
 
-    [Fact]
-    public void Set_DelaysMovingUpToHalfASamplePerFrame_EveryFrameInterpolatedBelowMinus60dB()
+    [Theory]
+    [InlineData(false, 400.0)]
+    [InlineData(true, 329.6)] // note 64, the highest note that reads linearly at 48 kHz
+    public void Set_DelaysMovingUpToHalfASamplePerFrame_EveryFrameInterpolatedBelowMinus60dB(bool linear, double hz)
     {
+        DelayInterpolation interpolation = linear ? DelayInterpolation.Linear : DelayInterpolation.Cubic;
         float[] deltas = [0f, 0.4f, -0.9f, 1.5f, -3.2f, 5.3f, 12.7f, -31f];
         float[] from = [1.2f, 7.5f, 20.01f, 3.3f, 40f, 2.6f, 100.4f, 300.9f];
         float[] to = from.Zip(deltas, (f, d) => f + d).ToArray();
         float[] gains = Enumerable.Repeat(1f, 8).ToArray();
-        double omega = 2 * Math.PI * 400 / 48000;
+        double omega = 2 * Math.PI * hz / 48000;
+        Assert.Equal(interpolation, DelayInterpolationChoice.For(omega));
         var history = new WaveHistory(4096);
+        history.Clear(interpolation);
         var scratch = new RenderScratch();
         for (int written = 0; written < 2048; written += 256)
         {
@@ -46,7 +51,9 @@ public sealed class SegmentReadsTests
                     float x = reads.X0[w * 8 + t] + r * reads.Dx[t];
                     Assert.InRange(x, -1f, 2f);
                     int node = firstNode + s - lag;
-                    float y = FarrowBasis.Evaluate(history.P0[node], history.P1[node], history.P2[node], history.P3[node], x);
+                    float y = interpolation == DelayInterpolation.Linear
+                        ? FarrowBasis.EvaluateLinear(history.P0[node], history.P1[node], x)
+                        : FarrowBasis.Evaluate(history.P0[node], history.P1[node], history.P2[node], history.P3[node], x);
                     double delay = from[t] + r * deltas[t];
                     worst = Math.Max(worst, Math.Abs(y - Math.Sin(omega * (firstNode + s - delay))));
                 }

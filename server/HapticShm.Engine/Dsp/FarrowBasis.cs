@@ -48,7 +48,29 @@ internal static class FarrowBasis
         }
     }
 
+    /// <summary>The linear basis of nodes m + 1 for m &lt; <paramref name="p1"/>.Length: <c>p1 = c - b</c>
+    /// (p2 = p3 = 0, never stored), from the same <paramref name="signal"/> layout as <see cref="Compute"/>.</summary>
+    public static void ComputeLinear(ReadOnlySpan<float> signal, Span<float> p1)
+    {
+        int n = p1.Length;
+        if (signal.Length < n + 3) throw new ArgumentException("the signal must be three samples longer than the basis");
+        ref float s = ref MemoryMarshal.GetReference(signal);
+        ref float q1 = ref MemoryMarshal.GetReference(p1);
+        int m = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; m <= n - 8; m += 8)
+            {
+                (Vector256.LoadUnsafe(ref s, (nuint)(m + 2)) - Vector256.LoadUnsafe(ref s, (nuint)(m + 1))).StoreUnsafe(ref q1, (nuint)m);
+            }
+        }
+        for (; m < n; m++) Unsafe.Add(ref q1, m) = Unsafe.Add(ref s, m + 2) - Unsafe.Add(ref s, m + 1);
+    }
+
     /// <summary>The interpolated value at node + x (reference form of what the kernel computes).</summary>
     public static float Evaluate(float p0, float p1, float p2, float p3, float x) =>
         MathF.FusedMultiplyAdd(MathF.FusedMultiplyAdd(MathF.FusedMultiplyAdd(p3, x, p2), x, p1), x, p0);
+
+    /// <summary>The linearly interpolated value at node + x (what the kernel computes from a linear basis).</summary>
+    public static float EvaluateLinear(float p0, float p1, float x) => MathF.FusedMultiplyAdd(p1, x, p0);
 }

@@ -10,6 +10,7 @@ namespace HapticShm.Engine.Dsp;
 /// fused multiply-adds, <c>y = p0 + x (p1 + x (p2 + x p3))</c>, whatever x is. A gliding delay is
 /// therefore as cheap as a fixed one: x and the gain move linearly with the segment ramp r,
 /// <c>x = x0 + r dx</c>, <c>g = g0 + r dg</c>, and the frame adds <c>g y</c> to the output.
+/// A linear basis (<see cref="DelayInterpolation.Linear"/>) costs two loads and one multiply-add: <c>y = p0 + x p1</c>.
 /// </summary>
 /// <remarks>Vectorised over frames with <see cref="Vector256{T}"/> (a Vector512 copy measured no
 /// faster here: the loop is short and its set-up dominates), then a scalar tail; both evaluate the
@@ -21,16 +22,26 @@ internal static class FarrowKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(ref float o, int n, ref float r, ref float p0, ref float p1, ref float p2, ref float p3,
         float x0, float dx, float g0, float dg) =>
-        Run(faded: false, ref o, n, ref r, ref p0, ref p1, ref p2, ref p3, x0, dx, g0, dg, ref o);
+        Run(faded: false, linear: false, ref o, n, ref r, ref p0, ref p1, ref p2, ref p3, x0, dx, g0, dg, ref o);
 
     /// <summary>Like <see cref="Add"/>, with the gain of each frame also multiplied by <c>fade[j]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddFaded(ref float o, int n, ref float r, ref float p0, ref float p1, ref float p2, ref float p3,
         float x0, float dx, float g0, float dg, ref float fade) =>
-        Run(faded: true, ref o, n, ref r, ref p0, ref p1, ref p2, ref p3, x0, dx, g0, dg, ref fade);
+        Run(faded: true, linear: false, ref o, n, ref r, ref p0, ref p1, ref p2, ref p3, x0, dx, g0, dg, ref fade);
+
+    /// <summary>Like <see cref="Add"/> from a linear basis: <c>y = p0 + x p1</c> (p2 and p3 are not read).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddLinear(ref float o, int n, ref float r, ref float p0, ref float p1, float x0, float dx, float g0, float dg) =>
+        Run(faded: false, linear: true, ref o, n, ref r, ref p0, ref p1, ref p1, ref p1, x0, dx, g0, dg, ref o);
+
+    /// <summary>Like <see cref="AddLinear"/>, with the gain of each frame also multiplied by <c>fade[j]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddLinearFaded(ref float o, int n, ref float r, ref float p0, ref float p1, float x0, float dx, float g0, float dg, ref float fade) =>
+        Run(faded: true, linear: true, ref o, n, ref r, ref p0, ref p1, ref p1, ref p1, x0, dx, g0, dg, ref fade);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Run(bool faded, ref float o, int n, ref float r, ref float p0, ref float p1, ref float p2, ref float p3,
+    private static void Run(bool faded, bool linear, ref float o, int n, ref float r, ref float p0, ref float p1, ref float p2, ref float p3,
         float x0, float dx, float g0, float dg, ref float fade)
     {
         int j = 0;
@@ -43,8 +54,12 @@ internal static class FarrowKernel
                 Vector256<float> x = Vector256.FusedMultiplyAdd(ramp, vdx, vx0);
                 Vector256<float> g = Vector256.FusedMultiplyAdd(ramp, vdg, vg0);
                 if (faded) g *= Vector256.LoadUnsafe(ref fade, (nuint)j);
-                Vector256<float> y = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p3, (nuint)j), x, Vector256.LoadUnsafe(ref p2, (nuint)j));
-                y = Vector256.FusedMultiplyAdd(y, x, Vector256.LoadUnsafe(ref p1, (nuint)j));
+                Vector256<float> y = Vector256.LoadUnsafe(ref p1, (nuint)j);
+                if (!linear)
+                {
+                    y = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p3, (nuint)j), x, Vector256.LoadUnsafe(ref p2, (nuint)j));
+                    y = Vector256.FusedMultiplyAdd(y, x, Vector256.LoadUnsafe(ref p1, (nuint)j));
+                }
                 y = Vector256.FusedMultiplyAdd(y, x, Vector256.LoadUnsafe(ref p0, (nuint)j));
                 Vector256.FusedMultiplyAdd(g, y, Vector256.LoadUnsafe(ref o, (nuint)j)).StoreUnsafe(ref o, (nuint)j);
             }
@@ -55,8 +70,12 @@ internal static class FarrowKernel
             float x = MathF.FusedMultiplyAdd(ramp, dx, x0);
             float g = MathF.FusedMultiplyAdd(ramp, dg, g0);
             if (faded) g *= Unsafe.Add(ref fade, j);
-            float y = MathF.FusedMultiplyAdd(Unsafe.Add(ref p3, j), x, Unsafe.Add(ref p2, j));
-            y = MathF.FusedMultiplyAdd(y, x, Unsafe.Add(ref p1, j));
+            float y = Unsafe.Add(ref p1, j);
+            if (!linear)
+            {
+                y = MathF.FusedMultiplyAdd(Unsafe.Add(ref p3, j), x, Unsafe.Add(ref p2, j));
+                y = MathF.FusedMultiplyAdd(y, x, Unsafe.Add(ref p1, j));
+            }
             y = MathF.FusedMultiplyAdd(y, x, Unsafe.Add(ref p0, j));
             Unsafe.Add(ref o, j) = MathF.FusedMultiplyAdd(g, y, Unsafe.Add(ref o, j));
         }

@@ -36,8 +36,12 @@ internal sealed class WaveHistory
     /// <summary>Ring index the next sample goes to.</summary>
     public int Next { get; private set; }
 
-    public void Clear()
+    /// <summary>Whether the basis is linear (only <see cref="P1"/>) or cubic; set by <see cref="Clear"/>.</summary>
+    public DelayInterpolation Interpolation { get; private set; } = DelayInterpolation.Cubic;
+
+    public void Clear(DelayInterpolation interpolation)
     {
+        Interpolation = interpolation;
         Array.Clear(P0);
         Array.Clear(P1);
         Array.Clear(P2);
@@ -58,20 +62,29 @@ internal sealed class WaveHistory
     {
         if (WritesDirectly(count))
         {
-            FarrowBasis.Compute(P0.AsSpan(Next - 3, count + 3), P1.AsSpan(Next - 2, count), P2.AsSpan(Next - 2, count), P3.AsSpan(Next - 2, count));
+            ComputeBasis(P0.AsSpan(Next - 3, count + 3), P1.AsSpan(Next - 2, count), P2.AsSpan(Next - 2, count), P3.AsSpan(Next - 2, count));
         }
         else
         {
             Span<float> signal = scratch.BasisSignal.AsSpan(0, count + 3);
             for (int k = 0; k < 3; k++) signal[k] = P0[(Next - 3 + k) & Mask];
             Span<float> p1 = scratch.Basis1.AsSpan(0, count), p2 = scratch.Basis2.AsSpan(0, count), p3 = scratch.Basis3.AsSpan(0, count);
-            FarrowBasis.Compute(signal, p1, p2, p3);
+            ComputeBasis(signal, p1, p2, p3);
             WriteRing(P0, Next, signal[3..]);
             WriteRing(P1, Next - 2, p1);
-            WriteRing(P2, Next - 2, p2);
-            WriteRing(P3, Next - 2, p3);
+            if (Interpolation == DelayInterpolation.Cubic)
+            {
+                WriteRing(P2, Next - 2, p2);
+                WriteRing(P3, Next - 2, p3);
+            }
         }
         Next = (Next + count) & Mask;
+    }
+
+    private void ComputeBasis(ReadOnlySpan<float> signal, Span<float> p1, Span<float> p2, Span<float> p3)
+    {
+        if (Interpolation == DelayInterpolation.Linear) FarrowBasis.ComputeLinear(signal, p1);
+        else FarrowBasis.Compute(signal, p1, p2, p3);
     }
 
     // The chunk, the three samples before it and its basis (from Next - 2) lie clear of the ring's

@@ -97,6 +97,7 @@ internal sealed partial class WaveVoice
         private readonly ref float _p3 = ref MemoryMarshal.GetArrayDataReference(history.P3);
         private readonly ref float _ramp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Ramp), segment);
         private readonly int _mask = history.Mask;
+        private readonly bool _linear = history.Interpolation == DelayInterpolation.Linear;
 
         /// <summary>Adds <paramref name="n"/> frames from <paramref name="offset"/> frames into the
         /// piece (output, ramp and fade all from there), reading from node
@@ -107,7 +108,12 @@ internal sealed partial class WaveVoice
             int at = (node + offset) & _mask;
             ref float r = ref Unsafe.Add(ref _ramp, offset);
             ref float oo = ref Unsafe.Add(ref o, offset);
-            if (!faded)
+            if (_linear)
+            {
+                if (!faded) FarrowKernel.AddLinear(ref oo, n, ref r, ref Unsafe.Add(ref _p0, at), ref Unsafe.Add(ref _p1, at), x0, dx, g0, dg);
+                else FarrowKernel.AddLinearFaded(ref oo, n, ref r, ref Unsafe.Add(ref _p0, at), ref Unsafe.Add(ref _p1, at), x0, dx, g0, dg, ref Unsafe.Add(ref fade, offset));
+            }
+            else if (!faded)
             {
                 FarrowKernel.Add(ref oo, n, ref r, ref Unsafe.Add(ref _p0, at), ref Unsafe.Add(ref _p1, at), ref Unsafe.Add(ref _p2, at), ref Unsafe.Add(ref _p3, at), x0, dx, g0, dg);
             }

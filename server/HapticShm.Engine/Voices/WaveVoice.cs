@@ -7,7 +7,8 @@ namespace HapticShm.Engine.Voices;
 /// <summary>
 /// A travelling wave: the voice's source signal goes into one history (with its Farrow basis,
 /// <see cref="WaveHistory"/>), and each transducer reads it at its own fractional delay
-/// (distance / wave speed) with cubic Lagrange interpolation, scaled by the attenuation law of
+/// (distance / wave speed) with linear or cubic Lagrange interpolation (whichever keeps the carrier
+/// within -60 dB, <see cref="DelayInterpolationChoice"/>), scaled by the attenuation law of
 /// <see cref="WaveGeometry"/>.
 /// <para>Moving sources glide. Delays and gains step toward their targets once per
 /// <see cref="SegmentFrames"/>-frame segment (one-pole, 5 ms, plus a slew limit), and within a
@@ -87,7 +88,7 @@ internal sealed partial class WaveVoice : Voice
 
     protected override void OnStart(in Command command, VoiceSettings settings)
     {
-        _history.Clear();
+        _history.Clear(DelayInterpolationChoice.For(Omega));
         _tailLeft = (int)_maxDelay + 8 + RenderScratch.ChunkFrames;
         _delaySlew = (float)(Math.Min(0.5, DelayRateLimit / Omega) * SegmentFrames);
         _bend = command.PitchBend;
