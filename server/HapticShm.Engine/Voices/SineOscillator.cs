@@ -5,19 +5,27 @@ using System.Runtime.Intrinsics;
 namespace HapticShm.Engine.Voices;
 
 /// <summary>
-/// Sine carrier computed eight samples at a time: the phase at the start of each group of eight
-/// (by frame count) is a double-precision rotation, re-anchored exactly every 1024 frames, and
-/// sample k of the group is <c>sin(p + k w) = sin p cos kw + cos p sin kw</c>. Vector and scalar
-/// paths evaluate the same expression, so the samples do not depend on how a block is split.
+/// Sine carrier computed eight samples at a time. The phase is anchored exactly (double
+/// precision) every <see cref="Period"/> frames, and at each anchor a table takes the sine and
+/// cosine of the start of every group of eight frames in the period; sample k of group p is then
+/// <c>sin(p + k w) = sin p cos kw + cos p sin kw</c>, one multiply-add. The table is filled by
+/// eight independent double-precision rotations, so no sample waits on the one before it.
+/// Vector and scalar paths evaluate the same expression from the same table, so the samples
+/// depend only on the frame count, not on how a block is split.
 /// </summary>
 internal sealed class SineOscillator
 {
     private const int Group = 8;
-    private const int AnchorMask = 1023;
+    private const int Period = 1024;
+    private const int Groups = Period / Group;
+    private const int Chains = 8; // groups rotated side by side while filling the table
 
     private readonly float[] _cosK = new float[Group];
     private readonly float[] _sinK = new float[Group];
-    private double _omega, _groupSin, _groupCos, _stepSin, _stepCos;
+    private readonly double[] _chainSin = new double[Chains], _chainCos = new double[Chains]; // rotation from the anchor to chain l's first group
+    private readonly float[] _groupSin = new float[Groups];
+    private readonly float[] _groupCos = new float[Groups];
+    private double _omega, _stepSin, _stepCos;
     private long _frame;
 
     public void Start(double omega)
@@ -29,9 +37,10 @@ internal sealed class SineOscillator
             _sinK[k] = (float)s;
             _cosK[k] = (float)c;
         }
-        (_stepSin, _stepCos) = Math.SinCos(omega * Group);
-        (_groupSin, _groupCos) = (0, 1);
+        for (int l = 0; l < Chains; l++) (_chainSin[l], _chainCos[l]) = Math.SinCos(omega * Group * l);
+        (_stepSin, _stepCos) = Math.SinCos(omega * Group * Chains);
         _frame = 0;
+        FillTable();
     }
 
     public void Render(Span<float> destination)
@@ -40,35 +49,56 @@ internal sealed class SineOscillator
         int n = destination.Length;
         for (int j = 0; j < n;)
         {
-            int k = (int)(_frame & (Group - 1));
-            float gs = (float)_groupSin, gc = (float)_groupCos;
-            if (k == 0 && j + Group <= n && Vector256.IsHardwareAccelerated)
+            int inPeriod = (int)(_frame & (Period - 1));
+            int run = Math.Min(n - j, Period - inPeriod);
+            RenderRun(ref Unsafe.Add(ref d, j), inPeriod, run);
+            j += run;
+            _frame += run;
+            if ((_frame & (Period - 1)) == 0) FillTable();
+        }
+    }
+
+    // Frames [inPeriod, inPeriod + run) of the current period.
+    private void RenderRun(ref float d, int inPeriod, int run)
+    {
+        ref float groupSin = ref MemoryMarshal.GetArrayDataReference(_groupSin);
+        ref float groupCos = ref MemoryMarshal.GetArrayDataReference(_groupCos);
+        Vector256<float> cosK = Vector256.Create(_cosK), sinK = Vector256.Create(_sinK);
+        for (int j = 0; j < run;)
+        {
+            int p = inPeriod + j, g = p / Group, k = p & (Group - 1);
+            float gs = Unsafe.Add(ref groupSin, g), gc = Unsafe.Add(ref groupCos, g);
+            if (k == 0 && j + Group <= run && Vector256.IsHardwareAccelerated)
             {
-                Vector256<float> cosK = Vector256.Create(_cosK), sinK = Vector256.Create(_sinK);
                 Vector256.FusedMultiplyAdd(Vector256.Create(gc), sinK, Vector256.Create(gs) * cosK).StoreUnsafe(ref d, (nuint)j);
                 j += Group;
-                _frame += Group;
             }
             else
             {
                 Unsafe.Add(ref d, j) = MathF.FusedMultiplyAdd(gc, _sinK[k], gs * _cosK[k]);
                 j++;
-                _frame++;
-                if ((_frame & (Group - 1)) != 0) continue;
             }
-            NextGroup();
         }
     }
 
-    private void NextGroup()
+    // The period starting at _frame: its anchor exactly, then every group's phase by rotation.
+    private void FillTable()
     {
-        if ((_frame & AnchorMask) == 0)
+        (double anchorSin, double anchorCos) = Math.SinCos(_omega * _frame % (2 * Math.PI));
+        var chainSin = Vector256.Create(_chainSin.AsSpan(0, 4));
+        var chainCos = Vector256.Create(_chainCos.AsSpan(0, 4));
+        var chainSin2 = Vector256.Create(_chainSin.AsSpan(4, 4));
+        var chainCos2 = Vector256.Create(_chainCos.AsSpan(4, 4));
+        Vector256<double> s0 = Vector256.Create(anchorSin), c0 = Vector256.Create(anchorCos);
+        Vector256<double> sinA = s0 * chainCos + c0 * chainSin, cosA = c0 * chainCos - s0 * chainSin;
+        Vector256<double> sinB = s0 * chainCos2 + c0 * chainSin2, cosB = c0 * chainCos2 - s0 * chainSin2;
+        Vector256<double> stepSin = Vector256.Create(_stepSin), stepCos = Vector256.Create(_stepCos);
+        for (int g = 0; g < Groups; g += Chains)
         {
-            (_groupSin, _groupCos) = Math.SinCos(_omega * _frame % (2 * Math.PI));
-            return;
+            Vector256.Narrow(sinA, sinB).CopyTo(_groupSin.AsSpan(g, Chains));
+            Vector256.Narrow(cosA, cosB).CopyTo(_groupCos.AsSpan(g, Chains));
+            (sinA, cosA) = (sinA * stepCos + cosA * stepSin, cosA * stepCos - sinA * stepSin);
+            (sinB, cosB) = (sinB * stepCos + cosB * stepSin, cosB * stepCos - sinB * stepSin);
         }
-        double s = _groupSin * _stepCos + _groupCos * _stepSin;
-        _groupCos = _groupCos * _stepCos - _groupSin * _stepSin;
-        _groupSin = s;
     }
 }
