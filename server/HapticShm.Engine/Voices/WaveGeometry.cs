@@ -71,9 +71,11 @@ internal sealed class WaveGeometry
             d.CopyTo(gains.Slice(t, 8));
             nearest = Vector256.MinNative(nearest, d);
         }
-        float closest = float.MaxValue;
-        for (int k = 0; k < 8; k++) closest = MathF.Min(closest, nearest.GetElement(k));
-        var reference = Vector256.Create(MathF.Max(closest, R0));
+        // Horizontal minimum by halves (the lanes are finite distances: native min is exact).
+        Vector128<float> m = Vector128.MinNative(nearest.GetLower(), nearest.GetUpper());
+        m = Vector128.MinNative(m, Vector128.Shuffle(m, Vector128.Create(2, 3, 0, 1)));
+        m = Vector128.MinNative(m, Vector128.Shuffle(m, Vector128.Create(1, 0, 3, 2)));
+        var reference = Vector256.Create(MathF.Max(m.ToScalar(), R0));
         var r0 = Vector256.Create(R0);
         for (int t = 0; t < Stride; t += 8)
         {
