@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.Intrinsics;
 
 namespace HapticShm.Engine.Voices;
@@ -9,7 +10,8 @@ namespace HapticShm.Engine.Voices;
 /// A read uses the node <c>lag</c> samples before the frame's own source sample and the fraction
 /// <c>x = lag - delay = x0 + r dx</c> (dx = -delta). The lag is chosen per window so that x stays
 /// near the central interval (0, 1]: one window when the delay moves by at most a sample, else
-/// one window per sample of movement, at fixed positions of the segment, so any split of the
+/// at least one window per sample of movement (a power of two of them, so each is a whole number
+/// of 8-frame vectors while it can be), at fixed positions of the segment, so any split of the
 /// output into blocks reads exactly the same nodes.
 /// </summary>
 internal sealed class SegmentReads
@@ -82,7 +84,9 @@ internal sealed class SegmentReads
         {
             float from = fromDelay[t], delta = toDelay[t] - from;
             if (MathF.Abs(delta) <= 1f) continue;
-            int windows = Math.Min((int)MathF.Ceiling(MathF.Abs(delta)), MaxWindows);
+            // A power of two: windows of 64, 32, 16 or 8 frames are whole 8-frame vectors (no
+            // scalar tails), and each still moves its delay by at most a sample.
+            int windows = Math.Min((int)BitOperations.RoundUpToPowerOf2((uint)MathF.Ceiling(MathF.Abs(delta))), MaxWindows);
             Windows[t] = windows;
             for (int w = 0; w < windows; w++)
             {
