@@ -43,6 +43,7 @@ public sealed partial class CliErrorTests : IDisposable
         { "bench ring --capacity 3 --seconds 0.1", 1, "bench ring" },
         { "bench ring --seconds -1", 1, "bench ring" },
         { "bench engine --seconds 0", 1, "bench engine" },
+        { "bench engine --lowest-note 128", 1, "bench engine" },
         { "bench startup --server {files}/no-such-server --runs 1", 1, "bench startup" },
         { "bench latency --block 7", 1, "bench latency" },
         { "soak --minutes 0", 1, "soak" },

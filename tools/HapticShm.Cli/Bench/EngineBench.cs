@@ -16,7 +16,7 @@ namespace HapticShm.Cli.Bench;
 internal static class EngineBench
 {
     /// <summary>What to render: transducers and voices of each kind, all sounding.</summary>
-    public sealed record Setup(int Transducers = 32, int WaveVoices = 8, int StandingVoices = 4, int PhantomVoices = 0);
+    public sealed record Setup(int Transducers = 32, int WaveVoices = 8, int StandingVoices = 4, int PhantomVoices = 0, int LowestNote = 30);
 
     /// <summary>The default layout for 32, else <paramref name="transducers"/> on a grid of 8 columns at 5 cm (the last row may be partial).</summary>
     public static TransducerLayout GridLayout(int transducers)
@@ -81,7 +81,8 @@ internal static class EngineBench
             ActiveVoices: engine.ActiveVoices,
             WaveVoices: setup.WaveVoices,
             StandingVoices: setup.StandingVoices,
-            PhantomVoices: setup.PhantomVoices);
+            PhantomVoices: setup.PhantomVoices,
+            LowestNote: setup.LowestNote);
         Print(result, json);
         return 0;
     }
@@ -131,7 +132,7 @@ internal static class EngineBench
             Submit(Command.Param(ParamId.Routing, (float)routing, _ns));
             for (int i = 0; i < count; i++, _next++)
             {
-                Submit(Command.NoteOn((byte)(_next % Channels), (byte)(30 + _next % 60), velocity, _ns));
+                Submit(Command.NoteOn((byte)(_next % Channels), (byte)Math.Min(127, setup.LowestNote + _next % 60), velocity, _ns));
                 _moves[_next % Channels] |= routing != StimulusRouting.Standing;
             }
         }

@@ -17,4 +17,5 @@ internal sealed record EngineBenchResult(
     int ActiveVoices,
     int WaveVoices,
     int StandingVoices,
-    int PhantomVoices);
+    int PhantomVoices,
+    int LowestNote);

@@ -48,15 +48,17 @@ internal static class BenchVerbs
         var wave = new Option<int>("--wave-voices") { Description = "Travelling waves sounding, sources moving.", DefaultValueFactory = _ => 8 };
         var standing = new Option<int>("--standing-voices") { Description = "Standing waves sounding.", DefaultValueFactory = _ => 4 };
         var phantom = new Option<int>("--phantom-voices") { Description = "Phantom point sources sounding, moving.", DefaultValueFactory = _ => 0 };
+        var lowestNote = new Option<int>("--lowest-note") { Description = "MIDI note of the first voice; the others go up by a semitone each (30 = 46 Hz; from 65, 349 Hz, wave voices read with cubic instead of linear interpolation).", DefaultValueFactory = _ => 30 };
         seconds.Positive();
+        lowestNote.Within(0, 127);
         transducers.Within(1, 256);
         wave.Within(0, 64);
         standing.Within(0, 64);
         phantom.Within(0, 64);
         var engine = new Command("engine", "Render moving travelling waves, standing waves and phantom sources offline (default 8 + 4 on 32 channels); prints ns per frame and x real time.")
-            { seconds, json, transducers, wave, standing, phantom };
+            { seconds, json, transducers, wave, standing, phantom, lowestNote };
         engine.SetAction(result => EngineBench.Run(result.GetValue(seconds), result.GetValue(json),
-            new EngineBench.Setup(result.GetValue(transducers), result.GetValue(wave), result.GetValue(standing), result.GetValue(phantom))));
+            new EngineBench.Setup(result.GetValue(transducers), result.GetValue(wave), result.GetValue(standing), result.GetValue(phantom), result.GetValue(lowestNote))));
         return engine;
     }
 
