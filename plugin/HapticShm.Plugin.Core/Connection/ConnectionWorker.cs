@@ -8,6 +8,8 @@ namespace HapticShm.Plugin.Core.Connection;
 /// <summary>
 /// The background thread of one activation of a <see cref="RingConnection"/>: connect, attach,
 /// watch (socket and status heartbeat), kill a hung server, launch, reconnect, until told to stop.
+/// Launches follow a <see cref="ServerLaunchSchedule"/>: at once, then again with a back-off while
+/// no server answers (a launched server may die before it ever listens).
 /// In steady state (a session open and healthy) one round allocates nothing: a socket poll with a
 /// preallocated buffer and one read from the mapped status block.
 /// </summary>
@@ -21,11 +23,11 @@ internal sealed class ConnectionWorker : IDisposable
     private readonly int _generation;
     private readonly ManualResetEventSlim _stop = new(false);
     private readonly ServerHeartbeatWatch _watch = new();
+    private readonly ServerLaunchSchedule _launches = new();
     private readonly Thread _thread;
     private ServerSession? _session;
     private ServerProcess? _server;
     private bool _attached;
-    private bool _launched;
     private long _watchStartBytes = -1;
     private long _watchAllocatedBytes;
 
@@ -98,7 +100,6 @@ internal sealed class ConnectionWorker : IDisposable
         {
             // The server died or exited: the audio thread drops (and counts) from now on.
             CloseSession();
-            _launched = false;
             return false;
         }
         if (_watch.IsStalled(MonotonicClock.NowNs(), (long)RingConnection.HangTimeout.TotalNanoseconds))
@@ -121,6 +122,7 @@ internal sealed class ConnectionWorker : IDisposable
             _owner.SetStatusPath(statusPath);
             ServerSession session = HandshakeClient.Connect(_owner.ClientName, socketPath, timeoutMs: 1000);
             _session = session;
+            _launches.Reset(); // a server answered: the next outage launches at once
             // Pinned while the session is open, so the pid is certainly still this server's.
             _server = ServerProcess.TryPin(session.ServerPid);
             _watch.Begin(statusPath, session.ServerPid, MonotonicClock.NowNs());
@@ -131,8 +133,9 @@ internal sealed class ConnectionWorker : IDisposable
         catch (ServerUnavailableException e)
         {
             Report(e.Message);
-            // Launch once per outage; the launcher makes racing instances end up with one server.
-            if (!_launched && _owner.LaunchServer is not null && !_stop.IsSet) _launched = SafeLaunch();
+            // The server's single-instance lock makes racing launches end up with one server.
+            if (_owner.LaunchServer is not null && !_stop.IsSet && _launches.IsDue(_owner.LaunchClockNs()) && SafeLaunch())
+                _launches.Launched(_owner.LaunchClockNs());
         }
         catch (Exception e) when (e is HandshakeRejectedException or RingFormatException or IOException or UnauthorizedAccessException)
         {
@@ -156,7 +159,6 @@ internal sealed class ConnectionWorker : IDisposable
             Report($"the server (pid {session.ServerPid}) stopped publishing for {RingConnection.HangTimeout.TotalMilliseconds:F0} ms and may not be killed from here");
         }
         CloseSession();
-        _launched = false;
     }
 
     private bool SafeLaunch()

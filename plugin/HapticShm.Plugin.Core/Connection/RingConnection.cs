@@ -1,4 +1,5 @@
 using HapticShm.Plugin.Core.Processing;
+using HapticShm.Shared;
 using HapticShm.Shared.Ring;
 
 namespace HapticShm.Plugin.Core.Connection;
@@ -9,8 +10,8 @@ namespace HapticShm.Plugin.Core.Connection;
 /// connects to the server (handshake), attaches the ring, watches the session every
 /// <see cref="PollInterval"/> (socket closed = dead, status heartbeat stalled for
 /// <see cref="HangTimeout"/> = hung: killed) and, when the server goes away, withdraws the ring,
-/// asks the launcher (if any) to start a server, and reconnects. The audio thread only ever sees
-/// "ring" or "no ring".
+/// asks the launcher (if any) to start a server (again, with a back-off, while none answers), and
+/// reconnects. The audio thread only ever sees "ring" or "no ring".
 /// </summary>
 /// <remarks>
 /// Design: <see cref="Start"/> and <see cref="Stop"/> run on the host's UI thread and never wait
@@ -101,6 +102,10 @@ public sealed class RingConnection : IDisposable
     internal Func<bool>? LaunchServer { get; }
     internal Action? ReapLaunched { get; }
     internal string ClientName { get; }
+
+    /// <summary>The clock the launch back-off (<see cref="ServerLaunchSchedule"/>) runs on, in ns;
+    /// tests substitute one they control.</summary>
+    internal Func<long> LaunchClockNs { get; init; } = MonotonicClock.NowNs;
 
     /// <summary>Starts supplying rings (setActive(true), never on the audio thread). Returns at once.</summary>
     public void Start()

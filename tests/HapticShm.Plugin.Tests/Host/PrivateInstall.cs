@@ -38,12 +38,19 @@ public abstract class PrivateInstall : IDisposable
         UseEnvironment();
     }
 
+    /// <summary>The default JACK server the servers launched from here look for: one nobody runs.</summary>
+    public static string NoJackServer { get; } = "hs-nojack-" + Guid.NewGuid().ToString("N")[..8];
+
     /// <summary>Points the plugin at the private runtime directory and away from the ring seam
-    /// (other tests of the collection change both; the plugin reads them through getenv).</summary>
+    /// (other tests of the collection change both; the plugin reads them through getenv), and the
+    /// servers it launches (backend auto, with the host's environment) at a default JACK server
+    /// nobody runs: a jackd elsewhere on the machine, or one still shutting down, neither hosts
+    /// them nor holds up their start. Tests that want JACK start their server on a named jackd.</summary>
     public void UseEnvironment()
     {
         Assert.Equal(0, Libc.unsetenv(RingConnection.RingOverrideVariable));
         Assert.Equal(0, Libc.setenv(RuntimePaths.OverrideVariable, RuntimeDirectory, 1));
+        Assert.Equal(0, Libc.setenv("JACK_DEFAULT_SERVER", NoJackServer, 1));
     }
 
     /// <summary>Live servers started from this install.</summary>
@@ -120,7 +127,7 @@ public abstract class PrivateInstall : IDisposable
     {
         StatusBlock block = default;
         if (!Wait.Until(() => TryReadStatus(out block) && condition(block), TimeSpan.FromSeconds(seconds)))
-            Assert.Fail($"timed out after {seconds} s waiting until {what}\n{ServerLog()}");
+            Assert.Fail($"timed out after {seconds} s waiting until {what}\nlive servers from here: [{string.Join(", ", ServerPids())}]; the log of every server of the run:\n{ServerLog()}");
         return block;
     }
 
