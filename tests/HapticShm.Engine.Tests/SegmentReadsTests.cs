@@ -81,4 +81,55 @@ public sealed class SegmentReadsTests
             Assert.Equal(gains[t], reads.G0[t]);
         }
     }
+
+    [Theory]
+    [InlineData(8.0)]   // below 9 Hz: the half-a-sample-per-frame cap is the slew limit
+    [InlineData(20.6)]
+    [InlineData(46.2)]
+    [InlineData(110.0)]
+    [InlineData(246.9)]
+    [InlineData(329.6)] // the highest linear note at 48 kHz
+    public void Set_LinearOneWindow_DelaysMovingAtTheSlewLimit_EveryFrameBelowMinus60dB(double hz)
+    {
+        double omega = 2 * Math.PI * hz / 48000;
+        Assert.Equal(DelayInterpolation.Linear, DelayInterpolationChoice.For(omega));
+        float limit = (float)(Math.Min(0.5, 0.6e-3 / omega) * Frames); // WaveVoice's slew limit per segment
+        float[] deltas = [limit, -limit, 0.5f * limit, -0.3f * limit, limit, -limit, 0f, limit];
+        float[] from = [1.05f, limit + 1.5f, 7.5f, 20.01f, 100.4f, 300.9f + limit, 3.3f, 2.6f];
+        float[] to = from.Zip(deltas, (f, d) => f + d).ToArray();
+        float[] gains = Enumerable.Repeat(1f, 8).ToArray();
+        var history = new WaveHistory(4096);
+        history.Clear(DelayInterpolation.Linear);
+        var scratch = new RenderScratch();
+        for (int written = 0; written < 2048; written += 256)
+        {
+            Span<float> chunk = history.BeginAppend(256, scratch);
+            for (int i = 0; i < 256; i++) chunk[i] = (float)Math.Sin(omega * (written + i));
+            history.EndAppend(256, scratch);
+        }
+        int firstNode = 2048 - Frames - 8;
+
+        var reads = new SegmentReads(8);
+        reads.Set(from, to, gains, gains, oneWindow: true);
+
+        Assert.False(reads.HasMultipleWindows);
+        double worst = 0;
+        for (int t = 0; t < 8; t++)
+        {
+            Assert.Equal(1, reads.Windows[t]);
+            Assert.True(reads.Lags[t] >= 2, $"transducer {t}: lag {reads.Lags[t]} reads the newest samples");
+            for (int s = 0; s < Frames; s++)
+            {
+                float r = (s + 1) / (float)Frames;
+                float x = reads.X0[t] + r * reads.Dx[t];
+                int node = firstNode + s - reads.Lags[t];
+                float y = FarrowBasis.EvaluateLinear(history.P0[node], history.P1[node], x);
+                double delay = from[t] + r * deltas[t];
+                worst = Math.Max(worst, Math.Abs(y - Math.Sin(omega * (firstNode + s - delay))));
+            }
+        }
+        double db = 20 * Math.Log10(worst);
+        Console.WriteLine($"linear, one window, {hz} Hz, delay moving {limit:F2} samples per segment: worst error {db:F1} dB");
+        Assert.True(db < -60, $"{hz} Hz: worst error {db:F1} dB");
+    }
 }

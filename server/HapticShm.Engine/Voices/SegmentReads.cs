@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using HapticShm.Engine.Dsp;
 
 namespace HapticShm.Engine.Voices;
 
@@ -53,8 +54,11 @@ internal sealed class SegmentReads
 
     /// <summary>Reads for a segment that glides from the first delays and gains to the second
     /// (spans of <see cref="Stride"/> elements). Eight transducers at a time; the few whose delay
-    /// moves by more than a sample get their windows one by one.</summary>
-    public void Set(ReadOnlySpan<float> fromDelay, ReadOnlySpan<float> toDelay, ReadOnlySpan<float> fromGain, ReadOnlySpan<float> toGain)
+    /// moves by more than a sample get their windows one by one, unless <paramref name="oneWindow"/>.</summary>
+    /// <param name="oneWindow">Every transducer reads the whole segment through one window, its
+    /// x spanning the whole movement. Right for linear reads of a slew-limited delay (see
+    /// <see cref="DelayInterpolationChoice"/>).</param>
+    public void Set(ReadOnlySpan<float> fromDelay, ReadOnlySpan<float> toDelay, ReadOnlySpan<float> fromGain, ReadOnlySpan<float> toGain, bool oneWindow = false)
     {
         Vector256<float> one = Vector256<float>.One, middle = Vector256.Create(OneWindowMiddle);
         HasMultipleWindows = false;
@@ -69,7 +73,7 @@ internal sealed class SegmentReads
             gain.CopyTo(G0.AsSpan(t, 8));
             (Vector256.Create(toGain.Slice(t, 8)) - gain).CopyTo(Dg.AsSpan(t, 8));
             Vector256<int>.One.CopyTo(Windows.AsSpan(t, 8));
-            if (!Vector256.GreaterThanAny(Vector256.Abs(delta), one)) continue;
+            if (oneWindow || !Vector256.GreaterThanAny(Vector256.Abs(delta), one)) continue;
             HasMultipleWindows = true;
             SetWindows(fromDelay, toDelay, t);
         }

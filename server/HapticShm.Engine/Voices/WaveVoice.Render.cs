@@ -141,6 +141,6 @@ internal sealed partial class WaveVoice
         (_segmentGain, _gain) = (_gain, _segmentGain);
         (_moving, _gliding) = DelayGlide.Step(_segmentDelay, _delay, _targetDelay, _segmentGain, _gain, _targetGain, _glideCoefficient,
             _delaySlew, GainRateLimit * SegmentFrames, DelaySnap, GainSnap);
-        _reads.Set(_segmentDelay, _delay, _segmentGain, _gain);
+        _reads.Set(_segmentDelay, _delay, _segmentGain, _gain, oneWindow: _history.Interpolation == DelayInterpolation.Linear);
     }
 }
