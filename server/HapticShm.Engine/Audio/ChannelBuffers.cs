@@ -24,6 +24,11 @@ public readonly unsafe ref struct ChannelBuffers
     /// <summary>Samples per channel in this block.</summary>
     public int Frames { get; }
 
+    /// <summary>Sample <paramref name="frame"/> of channel <paramref name="channel"/>, unchecked: for
+    /// the engine's per-transducer loops, whose indexes are in range by construction.</summary>
+    internal ref float UncheckedAt(int channel, int frame) =>
+        ref System.Runtime.CompilerServices.Unsafe.Add(ref *(float*)System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(_channels), channel), frame);
+
     /// <summary>The samples of one channel.</summary>
     public Span<float> this[int channel] => new((void*)_channels[channel], Frames);
 }

@@ -37,11 +37,38 @@ internal sealed partial class WaveVoice
     /// the ring index of the first frame's own source sample.</summary>
     private void RenderPiece(ChannelBuffers output, int outStart, int frames, int segment, int firstNode, ReadOnlySpan<float> fade, bool steadyFade)
     {
+        if (steadyFade && _history.Interpolation == DelayInterpolation.Linear)
+        {
+            AddLinearReads(output, outStart, frames, segment, firstNode, fade[0]);
+            return;
+        }
         var history = new HistoryRefs(_history, segment);
         // Two copies of the common loop, so neither tests the fade per transducer.
         if (steadyFade) AddSingleWindows(faded: false, output, outStart, frames, firstNode, history, fade[0], ref MemoryMarshal.GetReference(fade));
         else AddSingleWindows(faded: true, output, outStart, frames, firstNode, history, 1f, ref MemoryMarshal.GetReference(fade));
         if (_reads.HasMultipleWindows) AddMultipleWindows(output, outStart, frames, segment, firstNode, history, fade, steadyFade);
+    }
+
+    /// <summary>The common case, kept lean: a linear voice at a steady fade, where every transducer
+    /// reads through one window (<see cref="SegmentReads.Set"/>'s oneWindow).</summary>
+    private void AddLinearReads(ChannelBuffers output, int outStart, int frames, int segment, int firstNode, float fadeGain)
+    {
+        SegmentReads reads = _reads;
+        ref int lags = ref MemoryMarshal.GetArrayDataReference(reads.Lags);
+        ref float x0s = ref MemoryMarshal.GetArrayDataReference(reads.X0);
+        ref float dxs = ref MemoryMarshal.GetArrayDataReference(reads.Dx);
+        ref float g0s = ref MemoryMarshal.GetArrayDataReference(reads.G0);
+        ref float dgs = ref MemoryMarshal.GetArrayDataReference(reads.Dg);
+        ref float p0 = ref MemoryMarshal.GetArrayDataReference(_history.P0);
+        ref float p1 = ref MemoryMarshal.GetArrayDataReference(_history.P1);
+        ref float r = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Ramp), segment);
+        int mask = _history.Mask;
+        for (int t = 0; t < _count; t++) // _count <= Stride and output has _count channels
+        {
+            int at = (firstNode - Unsafe.Add(ref lags, t)) & mask;
+            FarrowKernel.AddLinear(ref output.UncheckedAt(t, outStart), frames, ref r, ref Unsafe.Add(ref p0, at), ref Unsafe.Add(ref p1, at),
+                Unsafe.Add(ref x0s, t), Unsafe.Add(ref dxs, t), Unsafe.Add(ref g0s, t) * fadeGain, Unsafe.Add(ref dgs, t) * fadeGain);
+        }
     }
 
     /// <summary>Every transducer that reads the whole segment through one window (nearly always all of them).</summary>
