@@ -89,17 +89,19 @@ public sealed partial class StimulusEngine
             int chunk = Math.Min(RenderScratch.ChunkFrames, count - done);
             _scratch.Frame = _frame + start + done;
             _wave.Render(output, start + done, chunk, _scratch);
-            if (_standing.CountActive() > 0) RenderStanding(output, start + done, chunk);
             _phantom.Render(output, start + done, chunk, _scratch);
+            // The standing waves' sum is spread over the channels by the safety stage's own pass.
+            _safety.Process(output, start + done, chunk, _levels, RenderStandingSum(chunk), _gains);
         }
-        _safety.Process(output, start, count, _levels);
     }
 
-    private void RenderStanding(ChannelBuffers output, int start, int count)
+    /// <summary>The standing voices' summed signal for the chunk, or empty when none sounds.</summary>
+    private ReadOnlySpan<float> RenderStandingSum(int count)
     {
+        if (_standing.CountActive() == 0) return [];
         Span<float> sum = _scratch.StandingSum.AsSpan(0, count);
         sum.Clear();
-        _standing.Render(output, start, count, _scratch);
-        for (int c = 0; c < _gains.Length; c++) SpanMath.AddScaled(output[c].Slice(start, count), sum, _gains[c]);
+        _standing.Render(default, 0, count, _scratch);
+        return sum;
     }
 }

@@ -31,8 +31,24 @@ internal sealed class SafetyStage
         set => _targetGain = value;
     }
 
-    public void Process(ChannelBuffers output, int start, int count, Span<float> peaks)
+    public void Process(ChannelBuffers output, int start, int count, Span<float> peaks) => Process(output, start, count, peaks, [], []);
+
+    /// <summary>Like <see cref="Process(ChannelBuffers, int, int, Span{float})"/>, after adding
+    /// <paramref name="common"/> (count samples, or empty) times <paramref name="commonGains"/>[c] to
+    /// each channel c: a signal every channel plays at its own gain (the standing waves), added in
+    /// the same pass over the samples.</summary>
+    public void Process(ChannelBuffers output, int start, int count, Span<float> peaks, ReadOnlySpan<float> common, ReadOnlySpan<float> commonGains)
     {
+        if (!common.IsEmpty)
+        {
+            System.Diagnostics.Debug.Assert(common.Length == count && commonGains.Length >= output.ChannelCount, "one common sample per frame and one gain per channel");
+            if (_gain == _targetGain)
+            {
+                for (int c = 0; c < output.ChannelCount; c++) peaks[c] = MathF.Max(peaks[c], ProcessConstant(output[c].Slice(start, count), _gain, Ceiling, common, commonGains[c]));
+                return;
+            }
+            for (int c = 0; c < output.ChannelCount; c++) SpanMath.AddScaled(output[c].Slice(start, count), common, commonGains[c]);
+        }
         if (_gain != _targetGain)
         {
             Span<float> ramp = _gainRamp.AsSpan(0, count);
@@ -45,20 +61,31 @@ internal sealed class SafetyStage
             for (int c = 0; c < output.ChannelCount; c++) peaks[c] = MathF.Max(peaks[c], ProcessRamp(output[c].Slice(start, count), ramp, Ceiling));
             return;
         }
-        for (int c = 0; c < output.ChannelCount; c++) peaks[c] = MathF.Max(peaks[c], ProcessConstant(output[c].Slice(start, count), _gain, Ceiling));
+        for (int c = 0; c < output.ChannelCount; c++) peaks[c] = MathF.Max(peaks[c], ProcessConstant(output[c].Slice(start, count), _gain, Ceiling, [], 0f));
     }
 
-    private static float ProcessConstant(Span<float> samples, float gain, float ceiling)
+    // With a common signal, sample j first gets common[j] * commonGain added (one fused multiply-add).
+    private static float ProcessConstant(Span<float> samples, float gain, float ceiling, ReadOnlySpan<float> common, float commonGain)
+    {
+        if (!common.IsEmpty) return ProcessConstant(samples, gain, ceiling, common, commonGain, withCommon: true);
+        return ProcessConstant(samples, gain, ceiling, samples, 0f, withCommon: false);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float ProcessConstant(Span<float> samples, float gain, float ceiling, ReadOnlySpan<float> common, float commonGain, bool withCommon)
     {
         ref float s = ref MemoryMarshal.GetReference(samples);
+        ref float m = ref MemoryMarshal.GetReference(common);
         int n = samples.Length, j = 0;
         float peak = 0f;
         if (Vector256.IsHardwareAccelerated && n >= 8)
         {
-            Vector256<float> g = Vector256.Create(gain), hi = Vector256.Create(ceiling), lo = -hi, vPeak = Vector256<float>.Zero;
+            Vector256<float> g = Vector256.Create(gain), hi = Vector256.Create(ceiling), lo = -hi, vPeak = Vector256<float>.Zero, cg = Vector256.Create(commonGain);
             for (; j <= n - 8; j += 8)
             {
-                Vector256<float> v = Clean(Vector256.LoadUnsafe(ref s, (nuint)j)) * g;
+                Vector256<float> v = Vector256.LoadUnsafe(ref s, (nuint)j);
+                if (withCommon) v = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref m, (nuint)j), cg, v);
+                v = Clean(v) * g;
                 // Native min/max (no NaN or signed-zero fix-ups): v is finite here.
                 v = Vector256.MinNative(Vector256.MaxNative(v, lo), hi);
                 v.StoreUnsafe(ref s, (nuint)j);
@@ -68,7 +95,9 @@ internal sealed class SafetyStage
         }
         for (; j < n; j++)
         {
-            float v = Math.Clamp(Clean(Unsafe.Add(ref s, j)) * gain, -ceiling, ceiling);
+            float v = Unsafe.Add(ref s, j);
+            if (withCommon) v = MathF.FusedMultiplyAdd(Unsafe.Add(ref m, j), commonGain, v);
+            v = Math.Clamp(Clean(v) * gain, -ceiling, ceiling);
             Unsafe.Add(ref s, j) = v;
             peak = MathF.Max(peak, MathF.Abs(v));
         }
