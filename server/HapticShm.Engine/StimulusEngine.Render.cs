@@ -55,8 +55,14 @@ public sealed partial class StimulusEngine
                 RenderRange(output, position, gridPosition - position);
                 position = gridPosition;
                 _eventFrame = _frame + position;
-                Apply(_expression.HeadCommand, _expression.HeadClient);
-                _expression.RemoveHead();
+                // Every expression of this grid frame at once (a storm brings dozens).
+                long gridFrame = _expression.HeadFrame;
+                do
+                {
+                    Apply(_expression.HeadCommand, _expression.HeadClient);
+                    _expression.RemoveHead();
+                }
+                while (_expression.Count > 0 && _expression.HeadFrame == gridFrame);
                 continue;
             }
             ref readonly PendingCommand pending = ref _queue.Peek();
