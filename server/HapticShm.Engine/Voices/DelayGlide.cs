@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace HapticShm.Engine.Voices;
@@ -20,22 +21,29 @@ internal static class DelayGlide
         var gSlew = Vector256.Create(gainSlew);
         var dSnap = Vector256.Create(delaySnap);
         var gSnap = Vector256.Create(gainSnap);
-        for (int t = 0; t < delay.Length; t += 8)
+        // All six arrays have the same length, a whole number of vectors: unchecked loads and stores.
+        if (nextDelay.Length != delay.Length || targetDelay.Length != delay.Length || gain.Length != delay.Length || nextGain.Length != delay.Length || targetGain.Length != delay.Length || delay.Length % 8 != 0)
         {
-            var d = Vector256.Create(delay.AsSpan(t, 8));
-            var td = Vector256.Create(targetDelay.AsSpan(t, 8));
+            throw new ArgumentException("delay and gain arrays of one padded length");
+        }
+        ref float d0 = ref MemoryMarshal.GetArrayDataReference(delay), nd0 = ref MemoryMarshal.GetArrayDataReference(nextDelay), td0 = ref MemoryMarshal.GetArrayDataReference(targetDelay);
+        ref float g0 = ref MemoryMarshal.GetArrayDataReference(gain), ng0 = ref MemoryMarshal.GetArrayDataReference(nextGain), tg0 = ref MemoryMarshal.GetArrayDataReference(targetGain);
+        for (nuint t = 0; t < (nuint)delay.Length; t += 8)
+        {
+            var d = Vector256.LoadUnsafe(ref d0, t);
+            var td = Vector256.LoadUnsafe(ref td0, t);
             var nd = d + Vector256.MinNative(Vector256.MaxNative((td - d) * k, -dSlew), dSlew);
             nd = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(td - nd), dSnap), td, nd);
 
-            var g = Vector256.Create(gain.AsSpan(t, 8));
-            var tg = Vector256.Create(targetGain.AsSpan(t, 8));
+            var g = Vector256.LoadUnsafe(ref g0, t);
+            var tg = Vector256.LoadUnsafe(ref tg0, t);
             var ng = g + Vector256.MinNative(Vector256.MaxNative((tg - g) * k, -gSlew), gSlew);
             ng = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(tg - ng), gSnap), tg, ng);
 
             changed |= !Vector256.EqualsAll(nd, d) || !Vector256.EqualsAll(ng, g);
             gliding |= !Vector256.EqualsAll(nd, td) || !Vector256.EqualsAll(ng, tg);
-            nd.CopyTo(nextDelay.AsSpan(t, 8));
-            ng.CopyTo(nextGain.AsSpan(t, 8));
+            nd.StoreUnsafe(ref nd0, t);
+            ng.StoreUnsafe(ref ng0, t);
         }
         return (changed, gliding);
     }

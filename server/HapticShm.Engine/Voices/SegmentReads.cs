@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using HapticShm.Engine.Dsp;
 
@@ -60,23 +61,30 @@ internal sealed class SegmentReads
     /// <see cref="DelayInterpolationChoice"/>).</param>
     public void Set(ReadOnlySpan<float> fromDelay, ReadOnlySpan<float> toDelay, ReadOnlySpan<float> fromGain, ReadOnlySpan<float> toGain, bool oneWindow = false)
     {
+        if (fromDelay.Length < Stride || toDelay.Length < Stride || fromGain.Length < Stride || toGain.Length < Stride) throw new ArgumentException("spans of Stride elements");
         Vector256<float> one = Vector256<float>.One, middle = Vector256.Create(OneWindowMiddle);
-        HasMultipleWindows = false;
-        for (int t = 0; t < Stride; t += 8)
+        ref float fd = ref MemoryMarshal.GetReference(fromDelay), td = ref MemoryMarshal.GetReference(toDelay);
+        ref float fg = ref MemoryMarshal.GetReference(fromGain), tg = ref MemoryMarshal.GetReference(toGain);
+        ref int lags = ref MemoryMarshal.GetArrayDataReference(Lags), windows = ref MemoryMarshal.GetArrayDataReference(Windows);
+        ref float x0 = ref MemoryMarshal.GetArrayDataReference(X0), dx = ref MemoryMarshal.GetArrayDataReference(Dx);
+        ref float g0 = ref MemoryMarshal.GetArrayDataReference(G0), dg = ref MemoryMarshal.GetArrayDataReference(Dg);
+        bool multiple = false;
+        for (int t = 0; t < Stride; t += 8) // Stride is a whole number of vectors; window 0 of Lags and X0 comes first
         {
-            Vector256<float> from = Vector256.Create(fromDelay.Slice(t, 8)), delta = Vector256.Create(toDelay.Slice(t, 8)) - from;
+            Vector256<float> from = Vector256.LoadUnsafe(ref fd, (nuint)t), delta = Vector256.LoadUnsafe(ref td, (nuint)t) - from;
             Vector256<float> lag = Vector256.MaxNative(Vector256.Floor(Vector256.FusedMultiplyAdd(middle, delta, from)), one) + one;
-            Vector256.ConvertToInt32(lag).CopyTo(Lags.AsSpan(t, 8));
-            (lag - from).CopyTo(X0.AsSpan(t, 8));
-            (-delta).CopyTo(Dx.AsSpan(t, 8));
-            Vector256<float> gain = Vector256.Create(fromGain.Slice(t, 8));
-            gain.CopyTo(G0.AsSpan(t, 8));
-            (Vector256.Create(toGain.Slice(t, 8)) - gain).CopyTo(Dg.AsSpan(t, 8));
-            Vector256<int>.One.CopyTo(Windows.AsSpan(t, 8));
+            Vector256.ConvertToInt32(lag).StoreUnsafe(ref lags, (nuint)t);
+            (lag - from).StoreUnsafe(ref x0, (nuint)t);
+            (-delta).StoreUnsafe(ref dx, (nuint)t);
+            Vector256<float> gain = Vector256.LoadUnsafe(ref fg, (nuint)t);
+            gain.StoreUnsafe(ref g0, (nuint)t);
+            (Vector256.LoadUnsafe(ref tg, (nuint)t) - gain).StoreUnsafe(ref dg, (nuint)t);
+            Vector256<int>.One.StoreUnsafe(ref windows, (nuint)t);
             if (oneWindow || !Vector256.GreaterThanAny(Vector256.Abs(delta), one)) continue;
-            HasMultipleWindows = true;
+            multiple = true;
             SetWindows(fromDelay, toDelay, t);
         }
+        HasMultipleWindows = multiple;
     }
 
     // One window's middle ramp value: (0 + SegmentFrames + 1) / 2 / SegmentFrames.

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using HapticShm.Shared.Protocol;
 
@@ -60,15 +61,19 @@ internal sealed class WaveGeometry
     /// transducer for a source at <paramref name="source"/>; both spans have <see cref="Stride"/> elements.</summary>
     public void Compute(Vector2 source, float samplesPerMetre, float maxDelay, Span<float> delays, Span<float> gains)
     {
+        if (delays.Length < Stride || gains.Length < Stride) throw new ArgumentException("spans of Stride elements");
         var sx = Vector256.Create(source.X);
         var sy = Vector256.Create(source.Y);
         var nearest = Vector256.Create(float.MaxValue);
-        for (int t = 0; t < Stride; t += 8)
+        var limit = Vector256.Create(maxDelay);
+        ref float xs = ref MemoryMarshal.GetArrayDataReference(_x), ys = ref MemoryMarshal.GetArrayDataReference(_y), layoutGains = ref MemoryMarshal.GetArrayDataReference(_layoutGains);
+        ref float ds = ref MemoryMarshal.GetReference(delays), gs = ref MemoryMarshal.GetReference(gains);
+        for (nuint t = 0; t < (nuint)Stride; t += 8) // every array holds Stride elements, a whole number of vectors
         {
-            Vector256<float> dx = Vector256.Create(_x.AsSpan(t, 8)) - sx, dy = Vector256.Create(_y.AsSpan(t, 8)) - sy;
+            Vector256<float> dx = Vector256.LoadUnsafe(ref xs, t) - sx, dy = Vector256.LoadUnsafe(ref ys, t) - sy;
             Vector256<float> d = Vector256.Sqrt(dx * dx + dy * dy);
-            Vector256.MinNative(d * samplesPerMetre, Vector256.Create(maxDelay)).CopyTo(delays.Slice(t, 8));
-            d.CopyTo(gains.Slice(t, 8));
+            Vector256.MinNative(d * samplesPerMetre, limit).StoreUnsafe(ref ds, t);
+            d.StoreUnsafe(ref gs, t);
             nearest = Vector256.MinNative(nearest, d);
         }
         // Horizontal minimum by halves (the lanes are finite distances: native min is exact).
@@ -77,10 +82,10 @@ internal sealed class WaveGeometry
         m = Vector128.MinNative(m, Vector128.Shuffle(m, Vector128.Create(1, 0, 3, 2)));
         var reference = Vector256.Create(MathF.Max(m.ToScalar(), R0));
         var r0 = Vector256.Create(R0);
-        for (int t = 0; t < Stride; t += 8)
+        for (nuint t = 0; t < (nuint)Stride; t += 8)
         {
-            Vector256<float> d = Vector256.Create(gains.Slice(t, 8));
-            (Vector256.Create(_layoutGains.AsSpan(t, 8)) * reference / Vector256.MaxNative(d, r0)).CopyTo(gains.Slice(t, 8));
+            Vector256<float> d = Vector256.LoadUnsafe(ref gs, t);
+            (Vector256.LoadUnsafe(ref layoutGains, t) * reference / Vector256.MaxNative(d, r0)).StoreUnsafe(ref gs, t);
         }
     }
 }
