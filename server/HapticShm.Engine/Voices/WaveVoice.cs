@@ -16,7 +16,7 @@ namespace HapticShm.Engine.Voices;
 /// limits bound the extra sample-to-sample step a movement adds: delay rate &lt;= 0.6e-3 / omega
 /// samples per sample (so A * omega * rate &lt;= 0.6e-3) and gain rate &lt;= 0.3e-3 per sample, together
 /// under 1e-3 at amplitude 1 for any carrier frequency. Segments count the engine's frames, so
-/// any split of the output into blocks renders the same samples.</para>
+/// any split of the output into blocks renders the same samples (to float rounding: the kernel steps x and g by adds from each run's start).</para>
 /// </summary>
 internal sealed partial class WaveVoice : Voice
 {
