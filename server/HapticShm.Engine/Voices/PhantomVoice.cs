@@ -98,9 +98,14 @@ internal sealed class PhantomVoice : Voice
     {
         Span<float> source = scratch.Source.AsSpan(0, count);
         Span<float> fade = scratch.Fade.AsSpan(0, count);
-        Generate(source, fade);
-        // The fade only ramps down: a last sample of 1 means no fade in this chunk at all.
-        if (fade[count - 1] != 1f) SpanMath.Multiply(source, fade);
+        if (Generate(source, fade))
+        {
+            if (fade[0] != 1f) SpanMath.Scale(source, fade[0], 1f);
+        }
+        else
+        {
+            SpanMath.Multiply(source, fade);
+        }
         int segment = (int)(scratch.Frame & (SegmentFrames - 1));
         for (int j = 0; j < count;)
         {

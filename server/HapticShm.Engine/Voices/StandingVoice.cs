@@ -14,8 +14,9 @@ internal sealed class StandingVoice(int sampleRate) : Voice(sampleRate)
     {
         Span<float> source = scratch.Source.AsSpan(0, count);
         Span<float> fade = scratch.Fade.AsSpan(0, count);
-        Generate(source, fade);
+        bool steadyFade = Generate(source, fade);
         Span<float> sum = scratch.StandingSum.AsSpan(0, count);
-        SpanMath.MultiplyAdd(source, fade, sum);
+        if (steadyFade) SpanMath.AddScaled(sum, source, fade[0]);
+        else SpanMath.MultiplyAdd(source, fade, sum);
     }
 }

@@ -111,8 +111,9 @@ internal abstract class Voice
     protected bool FadeDone => State == VoiceState.Fading && _fade <= 0f;
 
     /// <summary>Writes the dry source (carrier x envelope x amplitude) and the output fade for
-    /// <paramref name="source"/>.Length frames, advancing the voice.</summary>
-    protected void Generate(Span<float> source, Span<float> fade)
+    /// <paramref name="source"/>.Length frames, advancing the voice. Returns true when the fade is
+    /// the same for the whole chunk: then only <paramref name="fade"/>[0] is written.</summary>
+    protected bool Generate(Span<float> source, Span<float> fade)
     {
         // The first sample is sin(0) = 0, so even an instant attack starts without a jump.
         _oscillator.Render(source);
@@ -120,8 +121,8 @@ internal abstract class Voice
         {
             // Steady: one gain for the whole chunk (same product as the per-sample path, envelope = 1).
             SpanMath.Scale(source, _envelope, _amplitude);
-            fade.Fill(_fade);
-            return;
+            fade[0] = _fade;
+            return true;
         }
         for (int j = 0; j < source.Length; j++)
         {
@@ -142,5 +143,7 @@ internal abstract class Voice
             fade[j] = _fade;
             if (_fadeStep > 0f) _fade = MathF.Max(0f, _fade - _fadeStep);
         }
+        // The fade only ramps down, so equal ends mean a constant fade.
+        return fade[0] == fade[source.Length - 1];
     }
 }

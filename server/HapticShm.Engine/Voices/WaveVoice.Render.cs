@@ -15,17 +15,16 @@ internal sealed partial class WaveVoice
     {
         Span<float> fade = scratch.Fade.AsSpan(0, count);
         int firstNode = _history.Next; // ring index of this chunk's first source sample
-        Generate(_history.BeginAppend(count, scratch), fade);
+        bool steadyFade = Generate(_history.BeginAppend(count, scratch), fade); // a constant fade folds into the gains
         _history.EndAppend(count, scratch);
-        // The fade only ramps down, so equal ends mean a constant fade: it folds into the gains.
-        bool steadyFade = fade[0] == fade[count - 1];
         int segment = (int)(scratch.Frame & (SegmentFrames - 1));
         for (int j = 0; j < count;)
         {
             bool moving = _gliding || _moving;
             if (moving && segment == 0) Advance();
             int length = moving ? Math.Min(SegmentFrames - segment, count - j) : count - j;
-            RenderPiece(output, start + j, length, segment, firstNode + j, fade.Slice(j, length), steadyFade);
+            // A steady fade is only in fade[0] (see Generate), and only fade[0] is read then.
+            RenderPiece(output, start + j, length, segment, firstNode + j, steadyFade ? fade[..1] : fade.Slice(j, length), steadyFade);
             segment = (segment + length) & (SegmentFrames - 1);
             j += length;
         }
