@@ -58,28 +58,26 @@ internal sealed class SineOscillator
         }
     }
 
-    // Frames [inPeriod, inPeriod + run) of the current period.
+    // Frames [inPeriod, inPeriod + run) of the current period: a partial group, whole groups, a partial group.
     private void RenderRun(ref float d, int inPeriod, int run)
     {
-        ref float groupSin = ref MemoryMarshal.GetArrayDataReference(_groupSin);
-        ref float groupCos = ref MemoryMarshal.GetArrayDataReference(_groupCos);
-        Vector256<float> cosK = Vector256.Create(_cosK), sinK = Vector256.Create(_sinK);
-        for (int j = 0; j < run;)
+        int j = 0;
+        for (; j < run && ((inPeriod + j) & (Group - 1)) != 0; j++) Unsafe.Add(ref d, j) = Sample(inPeriod + j);
+        if (Vector256.IsHardwareAccelerated)
         {
-            int p = inPeriod + j, g = p / Group, k = p & (Group - 1);
-            float gs = Unsafe.Add(ref groupSin, g), gc = Unsafe.Add(ref groupCos, g);
-            if (k == 0 && j + Group <= run && Vector256.IsHardwareAccelerated)
+            ref float groupSin = ref MemoryMarshal.GetArrayDataReference(_groupSin);
+            ref float groupCos = ref MemoryMarshal.GetArrayDataReference(_groupCos);
+            Vector256<float> cosK = Vector256.Create(_cosK), sinK = Vector256.Create(_sinK);
+            for (int g = (inPeriod + j) / Group; j + Group <= run; j += Group, g++)
             {
-                Vector256.FusedMultiplyAdd(Vector256.Create(gc), sinK, Vector256.Create(gs) * cosK).StoreUnsafe(ref d, (nuint)j);
-                j += Group;
-            }
-            else
-            {
-                Unsafe.Add(ref d, j) = MathF.FusedMultiplyAdd(gc, _sinK[k], gs * _cosK[k]);
-                j++;
+                Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref groupCos, g)), sinK, Vector256.Create(Unsafe.Add(ref groupSin, g)) * cosK).StoreUnsafe(ref d, (nuint)j);
             }
         }
+        for (; j < run; j++) Unsafe.Add(ref d, j) = Sample(inPeriod + j);
     }
+
+    // Frame p of the period, as the vector path computes it.
+    private float Sample(int p) => MathF.FusedMultiplyAdd(_groupCos[p / Group], _sinK[p & (Group - 1)], _groupSin[p / Group] * _cosK[p & (Group - 1)]);
 
     // The period starting at _frame: its anchor exactly, then every group's phase by rotation.
     private void FillTable()
