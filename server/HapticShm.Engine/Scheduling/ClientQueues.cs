@@ -11,6 +11,7 @@ namespace HapticShm.Engine.Scheduling;
 internal sealed class ClientQueues
 {
     private readonly PendingQueue[] _queues;
+    private readonly ulong[] _nonEmpty; // bit i: queue i holds a command (so the merge visits only those)
     private int _count;
     private int _earliest = -1; // cached index of the queue holding the earliest head; -1 = unknown
 
@@ -18,6 +19,7 @@ internal sealed class ClientQueues
     {
         _queues = new PendingQueue[clients];
         for (int i = 0; i < clients; i++) _queues[i] = new PendingQueue(capacityPerClient);
+        _nonEmpty = new ulong[(clients + 63) / 64];
     }
 
     public int Count => _count;
@@ -25,6 +27,7 @@ internal sealed class ClientQueues
     public bool TryAdd(in Command command, int clientId, long dueNs)
     {
         if (!_queues[clientId].TryAdd(command, clientId, dueNs)) return false;
+        _nonEmpty[clientId >> 6] |= 1UL << clientId;
         _count++;
         _earliest = -1;
         return true;
@@ -35,7 +38,9 @@ internal sealed class ClientQueues
 
     public void RemoveHead()
     {
-        _queues[Earliest()].RemoveHead();
+        int earliest = Earliest();
+        _queues[earliest].RemoveHead();
+        if (_queues[earliest].Count == 0) _nonEmpty[earliest >> 6] &= ~(1UL << earliest);
         _count--;
         _earliest = -1;
     }
@@ -43,6 +48,7 @@ internal sealed class ClientQueues
     public int RemoveClient(int clientId)
     {
         int removed = _queues[clientId].RemoveClient(clientId);
+        if (_queues[clientId].Count == 0) _nonEmpty[clientId >> 6] &= ~(1UL << clientId);
         _count -= removed;
         _earliest = -1;
         return removed;
@@ -52,14 +58,17 @@ internal sealed class ClientQueues
     {
         if (_earliest >= 0) return _earliest;
         long best = long.MaxValue;
-        for (int i = 0; i < _queues.Length; i++)
+        for (int word = 0; word < _nonEmpty.Length; word++)
         {
-            if (_queues[i].Count == 0) continue;
-            long due = _queues[i].Peek().DueNs;
-            if (due < best)
+            for (ulong bits = _nonEmpty[word]; bits != 0; bits &= bits - 1)
             {
-                best = due;
-                _earliest = i;
+                int i = word * 64 + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                long due = _queues[i].Peek().DueNs;
+                if (due < best)
+                {
+                    best = due;
+                    _earliest = i;
+                }
             }
         }
         return _earliest;
