@@ -67,25 +67,22 @@ internal static class FarrowKernel
         if (Vector256.IsHardwareAccelerated && n >= 8)
         {
             // x and g move by a fixed step from one vector to the next (the ramp advances by
-            // RampStep per frame): adds, which leave the multiply-add units to the reads. Four
+            // RampStep per frame): adds, which leave the multiply-add units to the reads. Two
             // vectors per turn, each with its own x and g, so the adds do not wait on each other.
             Vector256<float> ramp = Vector256.LoadUnsafe(ref r);
             Vector256<float> xa = Vector256.FusedMultiplyAdd(ramp, Vector256.Create(dx), Vector256.Create(x0));
             Vector256<float> ga = Vector256.FusedMultiplyAdd(ramp, Vector256.Create(dg), Vector256.Create(g0));
             Vector256<float> xStep = Vector256.Create(dx * (8 * RampStep)), gStep = Vector256.Create(dg * (8 * RampStep));
-            if (n >= 32)
+            if (n >= 16)
             {
-                Vector256<float> xb = xa + xStep, xc = xb + xStep, xd = xc + xStep;
-                Vector256<float> gb = ga + gStep, gc = gb + gStep, gd = gc + gStep;
-                Vector256<float> xStep4 = Vector256.Create(dx * (32 * RampStep)), gStep4 = Vector256.Create(dg * (32 * RampStep));
-                for (; j <= n - 32; j += 32)
+                Vector256<float> xb = xa + xStep, gb = ga + gStep;
+                Vector256<float> xStep2 = xStep + xStep, gStep2 = gStep + gStep;
+                for (; j <= n - 16; j += 16)
                 {
                     AddVector(faded, linear, ref o, (nuint)j, ref p0, ref p1, ref p2, ref p3, xa, ga, ref fade);
                     AddVector(faded, linear, ref o, (nuint)j + 8, ref p0, ref p1, ref p2, ref p3, xb, gb, ref fade);
-                    AddVector(faded, linear, ref o, (nuint)j + 16, ref p0, ref p1, ref p2, ref p3, xc, gc, ref fade);
-                    AddVector(faded, linear, ref o, (nuint)j + 24, ref p0, ref p1, ref p2, ref p3, xd, gd, ref fade);
-                    xa += xStep4; xb += xStep4; xc += xStep4; xd += xStep4;
-                    ga += gStep4; gb += gStep4; gc += gStep4; gd += gStep4;
+                    xa += xStep2; xb += xStep2;
+                    ga += gStep2; gb += gStep2;
                 }
             }
             for (; j <= n - 8; j += 8)
