@@ -65,14 +65,21 @@ internal sealed class SafetyStage
     }
 
     // With a common signal, sample j first gets common[j] * commonGain added (one fused multiply-add).
+    // A master gain of exactly 1 (the usual case) skips its multiply: the result is the same.
     private static float ProcessConstant(Span<float> samples, float gain, float ceiling, ReadOnlySpan<float> common, float commonGain)
     {
-        if (!common.IsEmpty) return ProcessConstant(samples, gain, ceiling, common, commonGain, withCommon: true);
-        return ProcessConstant(samples, gain, ceiling, samples, 0f, withCommon: false);
+        bool unity = gain == 1f;
+        if (!common.IsEmpty)
+        {
+            return unity ? ProcessConstant(samples, gain, ceiling, common, commonGain, withCommon: true, unity: true)
+                : ProcessConstant(samples, gain, ceiling, common, commonGain, withCommon: true, unity: false);
+        }
+        return unity ? ProcessConstant(samples, gain, ceiling, samples, 0f, withCommon: false, unity: true)
+            : ProcessConstant(samples, gain, ceiling, samples, 0f, withCommon: false, unity: false);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float ProcessConstant(Span<float> samples, float gain, float ceiling, ReadOnlySpan<float> common, float commonGain, bool withCommon)
+    private static float ProcessConstant(Span<float> samples, float gain, float ceiling, ReadOnlySpan<float> common, float commonGain, bool withCommon, bool unity)
     {
         ref float s = ref MemoryMarshal.GetReference(samples);
         ref float m = ref MemoryMarshal.GetReference(common);
@@ -85,7 +92,8 @@ internal sealed class SafetyStage
             {
                 Vector256<float> v = Vector256.LoadUnsafe(ref s, (nuint)j);
                 if (withCommon) v = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref m, (nuint)j), cg, v);
-                v = Clean(v) * g;
+                v = Clean(v);
+                if (!unity) v *= g;
                 // Native min/max (no NaN or signed-zero fix-ups): v is finite here.
                 v = Vector256.MinNative(Vector256.MaxNative(v, lo), hi);
                 v.StoreUnsafe(ref s, (nuint)j);
