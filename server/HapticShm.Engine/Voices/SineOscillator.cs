@@ -43,7 +43,8 @@ internal sealed class SineOscillator
         FillTable();
     }
 
-    public void Render(Span<float> destination)
+    /// <summary>The next <paramref name="destination"/>.Length samples, times <paramref name="gain"/>.</summary>
+    public void Render(Span<float> destination, float gain)
     {
         ref float d = ref MemoryMarshal.GetReference(destination);
         int n = destination.Length;
@@ -51,7 +52,7 @@ internal sealed class SineOscillator
         {
             int inPeriod = (int)(_frame & (Period - 1));
             int run = Math.Min(n - j, Period - inPeriod);
-            RenderRun(ref Unsafe.Add(ref d, j), inPeriod, run);
+            RenderRun(ref Unsafe.Add(ref d, j), inPeriod, run, gain);
             j += run;
             _frame += run;
             if ((_frame & (Period - 1)) == 0) FillTable();
@@ -59,21 +60,21 @@ internal sealed class SineOscillator
     }
 
     // Frames [inPeriod, inPeriod + run) of the current period: a partial group, whole groups, a partial group.
-    private void RenderRun(ref float d, int inPeriod, int run)
+    private void RenderRun(ref float d, int inPeriod, int run, float gain)
     {
         int j = 0;
-        for (; j < run && ((inPeriod + j) & (Group - 1)) != 0; j++) Unsafe.Add(ref d, j) = Sample(inPeriod + j);
+        for (; j < run && ((inPeriod + j) & (Group - 1)) != 0; j++) Unsafe.Add(ref d, j) = Sample(inPeriod + j) * gain;
         if (Vector256.IsHardwareAccelerated)
         {
             ref float groupSin = ref MemoryMarshal.GetArrayDataReference(_groupSin);
             ref float groupCos = ref MemoryMarshal.GetArrayDataReference(_groupCos);
-            Vector256<float> cosK = Vector256.Create(_cosK), sinK = Vector256.Create(_sinK);
+            Vector256<float> cosK = Vector256.Create(_cosK), sinK = Vector256.Create(_sinK), vGain = Vector256.Create(gain);
             for (int g = (inPeriod + j) / Group; j + Group <= run; j += Group, g++)
             {
-                Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref groupCos, g)), sinK, Vector256.Create(Unsafe.Add(ref groupSin, g)) * cosK).StoreUnsafe(ref d, (nuint)j);
+                (Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref groupCos, g)), sinK, Vector256.Create(Unsafe.Add(ref groupSin, g)) * cosK) * vGain).StoreUnsafe(ref d, (nuint)j);
             }
         }
-        for (; j < run; j++) Unsafe.Add(ref d, j) = Sample(inPeriod + j);
+        for (; j < run; j++) Unsafe.Add(ref d, j) = Sample(inPeriod + j) * gain;
     }
 
     // Frame p of the period, as the vector path computes it.

@@ -116,14 +116,14 @@ internal abstract class Voice
     protected bool Generate(Span<float> source, Span<float> fade)
     {
         // The first sample is sin(0) = 0, so even an instant attack starts without a jump.
-        _oscillator.Render(source);
         if (_stage == EnvelopeStage.Sustain && _amplitude == _targetAmplitude && _fadeStep == 0f)
         {
-            // Steady: one gain for the whole chunk (same product as the per-sample path, envelope = 1).
-            SpanMath.Scale(source, _envelope, _amplitude);
+            // Steady: one gain for the whole chunk, applied as the carrier is written (envelope = 1).
+            _oscillator.Render(source, _envelope * _amplitude);
             fade[0] = _fade;
             return true;
         }
+        _oscillator.Render(source, 1f);
         for (int j = 0; j < source.Length; j++)
         {
             switch (_stage)
