@@ -21,7 +21,6 @@ public sealed partial class StimulusEngine
         if (output.ChannelCount != ChannelCount) throw new ArgumentException($"expected {ChannelCount} channels, got {output.ChannelCount}", nameof(output));
         if (frames < 1 || frames > _options.MaxBlockFrames) throw new ArgumentException($"frames must be 1..{_options.MaxBlockFrames}, got {frames}", nameof(output));
 
-        for (int c = 0; c < output.ChannelCount; c++) output[c].Clear();
         Array.Clear(_levels);
 
         int position = 0;
@@ -94,7 +93,10 @@ public sealed partial class StimulusEngine
         {
             int chunk = Math.Min(RenderScratch.ChunkFrames, count - done);
             _scratch.Frame = _frame + start + done;
+            _scratch.OutputStarted = false; // the first wave voice writes the chunk, or clears it (see RenderScratch)
             _wave.Render(output, start + done, chunk, _scratch);
+            if (!_scratch.OutputStarted) output.ClearFrames(start + done, chunk);
+            _scratch.OutputStarted = true;
             _phantom.Render(output, start + done, chunk, _scratch);
             // The standing waves' sum is spread over the channels by the safety stage's own pass.
             _safety.Process(output, start + done, chunk, _levels, RenderStandingSum(chunk), _gains);

@@ -29,6 +29,12 @@ public readonly unsafe ref struct ChannelBuffers
     internal ref float UncheckedAt(int channel, int frame) =>
         ref System.Runtime.CompilerServices.Unsafe.Add(ref *(float*)System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(_channels), channel), frame);
 
+    /// <summary>Zeroes frames [start, start + count) of every channel.</summary>
+    internal void ClearFrames(int start, int count)
+    {
+        for (int c = 0; c < ChannelCount; c++) this[c].Slice(start, count).Clear();
+    }
+
     /// <summary>The samples of one channel.</summary>
     public Span<float> this[int channel] => new((void*)_channels[channel], Frames);
 }

@@ -38,6 +38,11 @@ internal static class FarrowKernel
     public static void AddLinear(ref float o, int n, ref float r, ref float p0, ref float p1, float x0, float dx, float g0, float dg) =>
         Run(faded: false, linear: true, ref o, n, ref r, ref p0, ref p1, ref p1, ref p1, x0, dx, g0, dg, ref o);
 
+    /// <summary>Like <see cref="AddLinear"/>, but writes <c>o[j] = g L(x)</c> instead of adding (o is not read).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreLinear(ref float o, int n, ref float r, ref float p0, ref float p1, float x0, float dx, float g0, float dg) =>
+        Run(faded: false, linear: true, ref o, n, ref r, ref p0, ref p1, ref p1, ref p1, x0, dx, g0, dg, ref o, store: true);
+
     /// <summary>Like <see cref="AddLinear"/>, with the gain of each frame also multiplied by <c>fade[j]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddLinearFaded(ref float o, int n, ref float r, ref float p0, ref float p1, float x0, float dx, float g0, float dg, ref float fade) =>
@@ -46,7 +51,7 @@ internal static class FarrowKernel
     // o[j..j+8) += g * L(x), the basis read from node j on.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddVector(bool faded, bool linear, ref float o, nuint j, ref float p0, ref float p1, ref float p2, ref float p3,
-        Vector256<float> x, Vector256<float> g, ref float fade)
+        Vector256<float> x, Vector256<float> g, ref float fade, bool store)
     {
         if (faded) g *= Vector256.LoadUnsafe(ref fade, j);
         Vector256<float> y = Vector256.LoadUnsafe(ref p1, j);
@@ -56,12 +61,12 @@ internal static class FarrowKernel
             y = Vector256.FusedMultiplyAdd(y, x, Vector256.LoadUnsafe(ref p1, j));
         }
         y = Vector256.FusedMultiplyAdd(y, x, Vector256.LoadUnsafe(ref p0, j));
-        Vector256.FusedMultiplyAdd(g, y, Vector256.LoadUnsafe(ref o, j)).StoreUnsafe(ref o, j);
+        (store ? g * y : Vector256.FusedMultiplyAdd(g, y, Vector256.LoadUnsafe(ref o, j))).StoreUnsafe(ref o, j);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Run(bool faded, bool linear, ref float o, int n, ref float r, ref float p0, ref float p1, ref float p2, ref float p3,
-        float x0, float dx, float g0, float dg, ref float fade)
+        float x0, float dx, float g0, float dg, ref float fade, bool store = false)
     {
         int j = 0;
         if (Vector256.IsHardwareAccelerated && n >= 8)
@@ -79,15 +84,15 @@ internal static class FarrowKernel
                 Vector256<float> xStep2 = xStep + xStep, gStep2 = gStep + gStep;
                 for (; j <= n - 16; j += 16)
                 {
-                    AddVector(faded, linear, ref o, (nuint)j, ref p0, ref p1, ref p2, ref p3, xa, ga, ref fade);
-                    AddVector(faded, linear, ref o, (nuint)j + 8, ref p0, ref p1, ref p2, ref p3, xb, gb, ref fade);
+                    AddVector(faded, linear, ref o, (nuint)j, ref p0, ref p1, ref p2, ref p3, xa, ga, ref fade, store);
+                    AddVector(faded, linear, ref o, (nuint)j + 8, ref p0, ref p1, ref p2, ref p3, xb, gb, ref fade, store);
                     xa += xStep2; xb += xStep2;
                     ga += gStep2; gb += gStep2;
                 }
             }
             for (; j <= n - 8; j += 8)
             {
-                AddVector(faded, linear, ref o, (nuint)j, ref p0, ref p1, ref p2, ref p3, xa, ga, ref fade);
+                AddVector(faded, linear, ref o, (nuint)j, ref p0, ref p1, ref p2, ref p3, xa, ga, ref fade, store);
                 xa += xStep;
                 ga += gStep;
             }
@@ -105,7 +110,7 @@ internal static class FarrowKernel
                 y = MathF.FusedMultiplyAdd(y, x, Unsafe.Add(ref p1, j));
             }
             y = MathF.FusedMultiplyAdd(y, x, Unsafe.Add(ref p0, j));
-            Unsafe.Add(ref o, j) = MathF.FusedMultiplyAdd(g, y, Unsafe.Add(ref o, j));
+            Unsafe.Add(ref o, j) = store ? g * y : MathF.FusedMultiplyAdd(g, y, Unsafe.Add(ref o, j));
         }
     }
 }

@@ -9,6 +9,11 @@ internal sealed class RenderScratch
     /// <summary>Engine frame count at the start of the chunk being rendered.</summary>
     public long Frame { get; set; }
 
+    /// <summary>Whether the chunk's output frames hold a sum yet. Until then they hold whatever the
+    /// buffer held: the first voice that covers every channel writes instead of adding (saving a
+    /// clear), and any other writer clears them first (<see cref="Audio.ChannelBuffers"/>).</summary>
+    public bool OutputStarted { get; set; }
+
     public float[] Source { get; } = new float[ChunkFrames];
     public float[] Fade { get; } = new float[ChunkFrames];
 

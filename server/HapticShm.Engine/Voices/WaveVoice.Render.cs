@@ -17,6 +17,10 @@ internal sealed partial class WaveVoice
         int firstNode = _history.Next; // ring index of this chunk's first source sample
         bool steadyFade = Generate(_history.BeginAppend(count, scratch), fade); // a constant fade folds into the gains
         _history.EndAppend(count, scratch);
+        // The first voice of a chunk writes every channel instead of adding to cleared ones, when it can.
+        bool store = !scratch.OutputStarted && steadyFade && _history.Interpolation == DelayInterpolation.Linear;
+        if (!scratch.OutputStarted && !store) output.ClearFrames(start, count);
+        scratch.OutputStarted = true;
         int segment = (int)(scratch.Frame & (SegmentFrames - 1));
         for (int j = 0; j < count;)
         {
@@ -24,7 +28,7 @@ internal sealed partial class WaveVoice
             if (moving && segment == 0) Advance();
             int length = moving ? Math.Min(SegmentFrames - segment, count - j) : count - j;
             // A steady fade is only in fade[0] (see Generate), and only fade[0] is read then.
-            RenderPiece(output, start + j, length, segment, firstNode + j, steadyFade ? fade[..1] : fade.Slice(j, length), steadyFade);
+            RenderPiece(output, start + j, length, segment, firstNode + j, steadyFade ? fade[..1] : fade.Slice(j, length), steadyFade, store);
             segment = (segment + length) & (SegmentFrames - 1);
             j += length;
         }
@@ -34,11 +38,12 @@ internal sealed partial class WaveVoice
     /// <summary>Frames [outStart, outStart + frames) of every transducer, all in one segment
     /// starting at segment position <paramref name="segment"/>; <paramref name="firstNode"/> is
     /// the ring index of the first frame's own source sample.</summary>
-    private void RenderPiece(ChannelBuffers output, int outStart, int frames, int segment, int firstNode, ReadOnlySpan<float> fade, bool steadyFade)
+    private void RenderPiece(ChannelBuffers output, int outStart, int frames, int segment, int firstNode, ReadOnlySpan<float> fade, bool steadyFade, bool store)
     {
         if (steadyFade && _history.Interpolation == DelayInterpolation.Linear)
         {
-            AddLinearReads(output, outStart, frames, segment, firstNode, fade[0]);
+            if (store) AddLinearReads(store: true, output, outStart, frames, segment, firstNode, fade[0]);
+            else AddLinearReads(store: false, output, outStart, frames, segment, firstNode, fade[0]);
             return;
         }
         var history = new HistoryRefs(_history, segment);
@@ -49,8 +54,10 @@ internal sealed partial class WaveVoice
     }
 
     /// <summary>The common case, kept lean: a linear voice at a steady fade, where every transducer
-    /// reads through one window (<see cref="SegmentReads.Set"/>'s oneWindow).</summary>
-    private void AddLinearReads(ChannelBuffers output, int outStart, int frames, int segment, int firstNode, float fadeGain)
+    /// reads through one window (<see cref="SegmentReads.Set"/>'s oneWindow). With
+    /// <paramref name="store"/> it writes the frames instead of adding to them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddLinearReads(bool store, ChannelBuffers output, int outStart, int frames, int segment, int firstNode, float fadeGain)
     {
         SegmentReads reads = _reads;
         ref int lags = ref MemoryMarshal.GetArrayDataReference(reads.Lags);
@@ -65,8 +72,10 @@ internal sealed partial class WaveVoice
         for (int t = 0; t < _count; t++) // _count <= Stride and output has _count channels
         {
             int at = (firstNode - Unsafe.Add(ref lags, t)) & mask;
-            FarrowKernel.AddLinear(ref output.UncheckedAt(t, outStart), frames, ref r, ref Unsafe.Add(ref p0, at), ref Unsafe.Add(ref p1, at),
-                Unsafe.Add(ref x0s, t), Unsafe.Add(ref dxs, t), Unsafe.Add(ref g0s, t) * fadeGain, Unsafe.Add(ref dgs, t) * fadeGain);
+            ref float o = ref output.UncheckedAt(t, outStart);
+            float x0 = Unsafe.Add(ref x0s, t), dx = Unsafe.Add(ref dxs, t), g0 = Unsafe.Add(ref g0s, t) * fadeGain, dg = Unsafe.Add(ref dgs, t) * fadeGain;
+            if (store) FarrowKernel.StoreLinear(ref o, frames, ref r, ref Unsafe.Add(ref p0, at), ref Unsafe.Add(ref p1, at), x0, dx, g0, dg);
+            else FarrowKernel.AddLinear(ref o, frames, ref r, ref Unsafe.Add(ref p0, at), ref Unsafe.Add(ref p1, at), x0, dx, g0, dg);
         }
     }
 
