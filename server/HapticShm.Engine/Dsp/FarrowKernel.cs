@@ -18,7 +18,7 @@ namespace HapticShm.Engine.Dsp;
 internal static class FarrowKernel
 {
     /// <summary>How far the ramp r advances per frame (the glide segment's 1 / 64): every ramp passed in is consecutive segment positions.</summary>
-    public const float RampStep = 1f / 64;
+    public const float RampStep = 1f / Voices.GlideSegment.Frames;
 
     /// <summary><c>o[j] += g(r[j]) * L(x(r[j]))</c> for j &lt; n, where p0..p3 point at the basis of
     /// the run's first frame and advance one node per frame.</summary>

@@ -20,12 +20,10 @@ namespace HapticShm.Engine.Voices;
 /// </summary>
 internal sealed class PhantomVoice : Voice
 {
-    public const int SegmentFrames = 64;
+    public const int SegmentFrames = GlideSegment.Frames;
     private const double GlideSeconds = 0.005;
     private const float GainRateLimit = 0.3e-3f; // per sample, like a wave voice
     private const float GainSnap = 1e-5f;
-
-    private static readonly float[] Ramp = CreateRamp();
 
     private readonly PhantomPanner _panner;
     private readonly TransducerLayout _layout;
@@ -118,7 +116,7 @@ internal sealed class PhantomVoice : Voice
                 int t = _active[a];
                 Span<float> o = output[t].Slice(start + j, length);
                 float g0 = _segmentGain[t], dg = _gain[t] - g0;
-                if (_moving) SpanMath.AddRamped(o, piece, g0, dg, Ramp.AsSpan(segment, length));
+                if (_moving) SpanMath.AddRamped(o, piece, g0, dg, GlideSegment.Ramp.AsSpan(segment, length));
                 else SpanMath.AddScaled(o, piece, g0);
             }
             segment = (segment + length) & (SegmentFrames - 1);
@@ -176,13 +174,5 @@ internal sealed class PhantomVoice : Voice
                 if (_gain[i] != 0f || _segmentGain[i] != 0f) _active[_activeCount++] = i;
             }
         }
-    }
-
-    // Ramp r of segment position s: (s + 1) / SegmentFrames; long enough for a whole chunk read from any position.
-    private static float[] CreateRamp()
-    {
-        var ramp = new float[SegmentFrames + RenderScratch.ChunkFrames];
-        for (int i = 0; i < ramp.Length; i++) ramp[i] = (i + 1) * (1f / SegmentFrames);
-        return ramp;
     }
 }

@@ -20,7 +20,7 @@ namespace HapticShm.Engine.Voices;
 /// </summary>
 internal sealed partial class WaveVoice : Voice
 {
-    public const int SegmentFrames = 64;
+    public const int SegmentFrames = GlideSegment.Frames;
     private const double GlideSeconds = 0.005;
     private const double DelayRateLimit = 0.6e-3; // divided by omega: samples of delay per sample
     private const float GainRateLimit = 0.3e-3f;  // per sample
