@@ -31,12 +31,10 @@ internal sealed class SafetyStage
         set => _targetGain = value;
     }
 
-    public void Process(ChannelBuffers output, int start, int count, Span<float> peaks) => Process(output, start, count, peaks, [], []);
-
-    /// <summary>Like <see cref="Process(ChannelBuffers, int, int, Span{float})"/>, after adding
-    /// <paramref name="common"/> (count samples, or empty) times <paramref name="commonGains"/>[c] to
-    /// each channel c: a signal every channel plays at its own gain (the standing waves), added in
-    /// the same pass over the samples.</summary>
+    /// <summary>Frames [start, start + count) of every channel, tracking each channel's peak in
+    /// <paramref name="peaks"/>, after adding <paramref name="common"/> (count samples, or empty)
+    /// times <paramref name="commonGains"/>[c] to each channel c: a signal every channel plays at its
+    /// own gain (the standing waves), added in the same pass over the samples.</summary>
     public void Process(ChannelBuffers output, int start, int count, Span<float> peaks, ReadOnlySpan<float> common, ReadOnlySpan<float> commonGains)
     {
         if (!common.IsEmpty)
