@@ -95,8 +95,7 @@ public sealed partial class StimulusEngine
             _scratch.Frame = _frame + start + done;
             _scratch.OutputStarted = false; // the first wave voice writes the chunk, or clears it (see RenderScratch)
             _wave.Render(output, start + done, chunk, _scratch);
-            if (!_scratch.OutputStarted) output.ClearFrames(start + done, chunk);
-            _scratch.OutputStarted = true;
+            _scratch.StartAdding(output, start + done, chunk);
             _phantom.Render(output, start + done, chunk, _scratch);
             // The standing waves' sum is spread over the channels by the safety stage's own pass.
             _safety.Process(output, start + done, chunk, _levels, RenderStandingSum(chunk), _gains);

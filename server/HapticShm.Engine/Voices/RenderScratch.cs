@@ -10,9 +10,17 @@ internal sealed class RenderScratch
     public long Frame { get; set; }
 
     /// <summary>Whether the chunk's output frames hold a sum yet. Until then they hold whatever the
-    /// buffer held: the first voice that covers every channel writes instead of adding (saving a
-    /// clear), and any other writer clears them first (<see cref="Audio.ChannelBuffers"/>).</summary>
+    /// buffer held: the first voice that covers every channel may write instead of adding (saving a
+    /// clear, then it sets this), and any other writer calls <see cref="StartAdding"/> first.</summary>
     public bool OutputStarted { get; set; }
+
+    /// <summary>Makes frames [start, start + count) of every channel ready to be added to: clears
+    /// them unless a voice has already written them in this chunk.</summary>
+    public void StartAdding(Audio.ChannelBuffers output, int start, int count)
+    {
+        if (!OutputStarted) output.ClearFrames(start, count);
+        OutputStarted = true;
+    }
 
     public float[] Source { get; } = new float[ChunkFrames];
     public float[] Fade { get; } = new float[ChunkFrames];

@@ -7,9 +7,7 @@ namespace HapticShm.Engine.Voices;
 
 internal sealed partial class WaveVoice
 {
-    // Ramp r of segment position s: (s + 1) / SegmentFrames. A fixed segment reads it with dx = dg = 0
-    // over up to a whole chunk, hence the length; past the segment the values are never used.
-    private static readonly float[] Ramp = CreateRamp();
+    private bool ReadsLinearly => _history.Interpolation == DelayInterpolation.Linear;
 
     public override void Render(ChannelBuffers output, int start, int count, RenderScratch scratch)
     {
@@ -18,9 +16,9 @@ internal sealed partial class WaveVoice
         bool steadyFade = Generate(_history.BeginAppend(count, scratch), fade); // a constant fade folds into the gains
         _history.EndAppend(count, scratch);
         // The first voice of a chunk writes every channel instead of adding to cleared ones, when it can.
-        bool store = !scratch.OutputStarted && steadyFade && _history.Interpolation == DelayInterpolation.Linear;
-        if (!scratch.OutputStarted && !store) output.ClearFrames(start, count);
-        scratch.OutputStarted = true;
+        bool store = !scratch.OutputStarted && steadyFade && ReadsLinearly;
+        if (store) scratch.OutputStarted = true;
+        else scratch.StartAdding(output, start, count);
         int segment = (int)(scratch.Frame & (SegmentFrames - 1));
         for (int j = 0; j < count;)
         {
@@ -40,7 +38,7 @@ internal sealed partial class WaveVoice
     /// the ring index of the first frame's own source sample.</summary>
     private void RenderPiece(ChannelBuffers output, int outStart, int frames, int segment, int firstNode, ReadOnlySpan<float> fade, bool steadyFade, bool store)
     {
-        if (steadyFade && _history.Interpolation == DelayInterpolation.Linear)
+        if (steadyFade && ReadsLinearly)
         {
             if (store) AddLinearReads(store: true, output, outStart, frames, segment, firstNode, fade[0]);
             else AddLinearReads(store: false, output, outStart, frames, segment, firstNode, fade[0]);
@@ -67,7 +65,7 @@ internal sealed partial class WaveVoice
         ref float dgs = ref MemoryMarshal.GetArrayDataReference(reads.Dg);
         ref float p0 = ref MemoryMarshal.GetArrayDataReference(_history.P0);
         ref float p1 = ref MemoryMarshal.GetArrayDataReference(_history.P1);
-        ref float r = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Ramp), segment);
+        ref float r = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(GlideSegment.Ramp), segment);
         int mask = _history.Mask;
         for (int t = 0; t < _count; t++) // _count <= Stride and output has _count channels
         {
@@ -130,7 +128,7 @@ internal sealed partial class WaveVoice
         private readonly ref float _p1 = ref MemoryMarshal.GetArrayDataReference(history.P1);
         private readonly ref float _p2 = ref MemoryMarshal.GetArrayDataReference(history.P2);
         private readonly ref float _p3 = ref MemoryMarshal.GetArrayDataReference(history.P3);
-        private readonly ref float _ramp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Ramp), segment);
+        private readonly ref float _ramp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(GlideSegment.Ramp), segment);
         private readonly int _mask = history.Mask;
         private readonly bool _linear = history.Interpolation == DelayInterpolation.Linear;
 
@@ -160,13 +158,6 @@ internal sealed partial class WaveVoice
         }
     }
 
-    private static float[] CreateRamp()
-    {
-        var ramp = new float[SegmentFrames + RenderScratch.ChunkFrames];
-        for (int i = 0; i < ramp.Length; i++) ramp[i] = (i + 1) * (1f / SegmentFrames);
-        return ramp;
-    }
-
     /// <summary>Segment boundary: the delays and gains take one glide step toward their targets,
     /// and the segment reads move linearly from the old values to the new.</summary>
     private void Advance()
@@ -176,6 +167,6 @@ internal sealed partial class WaveVoice
         (_segmentGain, _gain) = (_gain, _segmentGain);
         (_moving, _gliding) = DelayGlide.Step(_segmentDelay, _delay, _targetDelay, _segmentGain, _gain, _targetGain, _glideCoefficient,
             _delaySlew, GainRateLimit * SegmentFrames, DelaySnap, GainSnap);
-        _reads.Set(_segmentDelay, _delay, _segmentGain, _gain, oneWindow: _history.Interpolation == DelayInterpolation.Linear);
+        _reads.Set(_segmentDelay, _delay, _segmentGain, _gain, oneWindow: ReadsLinearly);
     }
 }
