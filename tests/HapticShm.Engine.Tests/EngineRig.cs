@@ -42,6 +42,33 @@ internal sealed class EngineRig
 
     /// <summary>Where a wave voice's source sits on the default layout for a pitch bend (-1..1,
     /// +-20 cm along x) and a timbre (0..1, +-20 cm along y) around the array's centre.</summary>
+    /// <summary>Frames the moving-source script of <see cref="SubmitJumpsThenSweep"/> covers.</summary>
+    public const int MovingSourceFrames = 48_000;
+
+    /// <summary>The click tests' moving source on <paramref name="channel"/>: corner-to-corner
+    /// jumps every 2000 frames up to frame 24000, then a sweep (bend a 2 Hz sine crossing every
+    /// column, timbre a ramp) with an MPE command every 32 frames up to <see cref="MovingSourceFrames"/>.</summary>
+    public void SubmitJumpsThenSweep(byte channel)
+    {
+        for (int k = 1; k < 12; k++)
+        {
+            Submit(Command.Mpe(channel, MpeFields.PitchBend | MpeFields.Timbre, 0, (k & 1) == 0 ? -1f : 1f, (k & 2) == 0 ? 0f : 1f, Ns(k * 2000)));
+        }
+        for (int f = 24_000; f < MovingSourceFrames; f += 32)
+        {
+            float bend = MathF.Sin(2 * MathF.PI * 2 * f / 48000f);
+            Submit(Command.Mpe(channel, MpeFields.PitchBend | MpeFields.Timbre, 0, bend, (f - 24_000) / 24_000f, Ns(f)));
+        }
+    }
+
+    /// <summary>The largest sample-to-sample step a moving source may bring: the carrier's own step
+    /// A * omega plus 1e-3 for the movement; 1e-3 alone for note 0 (8 Hz, its own step is tiny).</summary>
+    public static double MovingSourceStepBound(int note, float velocity)
+    {
+        double omega = 2 * Math.PI * 440 * Math.Pow(2, (note - 69) / 12.0) / 48000;
+        return note == 0 ? 1e-3 : velocity * omega + 1e-3;
+    }
+
     public static Vector2 SourceAt(float bend, float timbre)
     {
         Vector2 centre = TransducerLayout.Default.Centre;

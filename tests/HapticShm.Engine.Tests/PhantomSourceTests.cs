@@ -80,21 +80,10 @@ public sealed class PhantomSourceTests
         rig.Param(ParamId.Routing, (float)StimulusRouting.Phantom);
         rig.Param(ParamId.AttackSeconds, 0f);
         rig.Submit(Command.NoteOn(2, (byte)note, velocity, rig.Ns(0)));
-        const int frames = 48_000;
-        for (int k = 1; k < 12; k++)
-        {
-            rig.Submit(Command.Mpe(2, MpeFields.PitchBend | MpeFields.Timbre, 0, (k & 1) == 0 ? -1f : 1f, (k & 2) == 0 ? 0f : 1f, rig.Ns(k * 2000)));
-        }
-        for (int f = 24_000; f < frames; f += 32)
-        {
-            // A sweep across the array: bend follows a 2 Hz sine (crossing every column's edges), timbre a ramp.
-            float bend = MathF.Sin(2 * MathF.PI * 2 * f / 48000f);
-            rig.Submit(Command.Mpe(2, MpeFields.PitchBend | MpeFields.Timbre, 0, bend, (f - 24_000) / 24_000f, rig.Ns(f)));
-        }
-        float[][] output = rig.Render(frames);
+        rig.SubmitJumpsThenSweep(2);
+        float[][] output = rig.Render(EngineRig.MovingSourceFrames);
 
-        double omega = 2 * Math.PI * 440 * Math.Pow(2, (note - 69) / 12.0) / 48000;
-        double bound = note == 0 ? 1e-3 : velocity * omega + 1e-3;
+        double bound = EngineRig.MovingSourceStepBound(note, velocity);
         float worst = 0;
         int sounded = 0;
         for (int t = 0; t < output.Length; t++)
