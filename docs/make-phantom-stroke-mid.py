@@ -1,19 +1,8 @@
 # Builds phantom-stroke.mid: a phantom point gliding along the array, then two tactile strokes
 # corner to corner (CC9 sets the engine's routing: 3 phantom, 4 stroke). Run from docs/.
 import struct
-def vlq(n):
-    out=[n&0x7f]; n>>=7
-    while n: out.append((n&0x7f)|0x80); n>>=7
-    return bytes(reversed(out))
-PPQ=480
+from midifile import PPQ, track
 def sec(s): return int(round(s*PPQ*2))  # 120 bpm
-def track(events):
-    events.sort(key=lambda e:(e[0],e[2]))
-    data=b''; t=0
-    for tick,msg,_ in events:
-        data+=vlq(tick-t)+msg; t=tick
-    data+=vlq(0)+b'\xff\x2f\x00'
-    return b'MTrk'+struct.pack('>I',len(data))+data
 ev=[(0,b'\xff\x51\x03'+(500000).to_bytes(3,'big'),0),(0,b'\xff\x03\x0ephantom+stroke',0)]
 # MPE lower zone (15 members, bend range +-48 semitones = the full source area)
 for m in [b'\xb0\x65\x00',b'\xb0\x64\x06',b'\xb0\x06\x0f']: ev.append((0,m,0))

@@ -1,16 +1,5 @@
 import struct, math
-def vlq(n):
-    out=[n&0x7f]; n>>=7
-    while n: out.append((n&0x7f)|0x80); n>>=7
-    return bytes(reversed(out))
-PPQ=480
-def track(events):
-    events.sort(key=lambda e:(e[0],e[2]))
-    data=b''; t=0
-    for tick,msg,_ in events:
-        data+=vlq(tick-t)+msg; t=tick
-    data+=vlq(0)+b'\xff\x2f\x00'
-    return b'MTrk'+struct.pack('>I',len(data))+data
+from midifile import PPQ, track
 tempo=[(0,b'\xff\x51\x03'+(500000).to_bytes(3,'big'),0),(0,b'\xff\x03\x0chaptic study',0),(PPQ*16,b'\xff\x51\x03'+(400000).to_bytes(3,'big'),0)]
 ev=[]
 def sec(s): return int(s*PPQ*2)  # 120 bpm for the first part (approx; tempo change later)

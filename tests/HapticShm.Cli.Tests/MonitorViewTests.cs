@@ -1,6 +1,5 @@
 using HapticShm.Cli.Monitor;
 using HapticShm.Cli.Status;
-using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace HapticShm.Cli.Tests;
@@ -19,20 +18,7 @@ public sealed class MonitorViewTests
     private static ClientReport Client(int slot, string name, long pushed) =>
         new(slot, 4_194_300 + slot, name, 4096, 4096, pushed, 123_456, pushed - 10, 7, 8901, 12.3, 12, 0);
 
-    private static string[] Render(IRenderable frame, int width)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = width;
-        console.Write(frame);
-        return writer.ToString().Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
-    }
+    private static string[] Render(IRenderable frame, int width) => ConsoleRender.Lines(ConsoleRender.Text(frame, width));
 
     [Theory]
     [InlineData(80)]

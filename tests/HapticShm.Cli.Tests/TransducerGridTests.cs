@@ -1,6 +1,5 @@
 using HapticShm.Cli.Monitor;
 using HapticShm.Cli.Status;
-using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace HapticShm.Cli.Tests;
@@ -107,20 +106,7 @@ public sealed class TransducerGridTests
         Assert.Equal(16, lines.Count(line => line.Contains("██", StringComparison.Ordinal)));
     }
 
-    internal static string[] Render(IRenderable renderable, int width)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = width;
-        console.Write(renderable);
-        return writer.ToString().TrimEnd().Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
-    }
+    private static string[] Render(IRenderable renderable, int width) => ConsoleRender.Lines(ConsoleRender.Text(renderable, width).TrimEnd());
 
     private static int Count(string text, string what)
     {

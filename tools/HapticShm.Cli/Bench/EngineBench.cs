@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json;
 using HapticShm.Engine;
 using HapticShm.Engine.Audio;
@@ -22,8 +23,8 @@ internal static class EngineBench
     public static TransducerLayout GridLayout(int transducers)
     {
         if (transducers == 32) return TransducerLayout.Default;
-        var positions = new System.Numerics.Vector2[transducers];
-        for (int i = 0; i < transducers; i++) positions[i] = new System.Numerics.Vector2(i % 8 * 0.05f, i / 8 * 0.05f);
+        var positions = new Vector2[transducers];
+        for (int i = 0; i < transducers; i++) positions[i] = new Vector2(i % 8 * 0.05f, i / 8 * 0.05f);
         return TransducerLayout.FromArrays(positions, Enumerable.Repeat(1f, transducers).ToArray());
     }
 

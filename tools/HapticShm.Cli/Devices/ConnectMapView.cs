@@ -15,16 +15,14 @@ internal static class ConnectMapView
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        int live = 0;
         var rows = new List<(string Line, string Source, string Destination, string State)>();
         foreach (ConnectMapEntry entry in map.Entries)
         {
             string source = $"{serverClient}:{entry.SourcePort}";
             string state = State(jack, source, entry.Destination);
-            if (state == "live") live++;
             rows.Add(($"line {entry.Line.ToString(c)}", source, entry.Destination, state));
         }
-        text.AppendLine(c, $"connect map {map.SourceName} ({origin}): {live} of {rows.Count} connections live");
+        text.AppendLine(c, $"connect map {map.SourceName} ({origin}): {rows.Count(r => r.State == "live")} of {rows.Count} connections live");
         int lineWidth = rows.Select(r => r.Line.Length).DefaultIfEmpty(0).Max();
         int sourceWidth = rows.Select(r => r.Source.Length).DefaultIfEmpty(0).Max();
         int destinationWidth = rows.Select(r => r.Destination.Length).DefaultIfEmpty(0).Max();

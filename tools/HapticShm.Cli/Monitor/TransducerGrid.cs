@@ -85,11 +85,13 @@ internal static class TransducerGrid
     private static string Cell(float level, bool wide)
     {
         if (float.IsNaN(level)) return wide ? "      " : "  ";
-        int shade = level <= 0 ? 0 : Math.Clamp(1 + (int)(level * (Shades.Length - 1)), 1, Shades.Length - 1);
-        if (wide) return $"[on {Shades[shade]}] {level.ToString("0.00", CultureInfo.InvariantCulture)} [/]";
-        int block = level <= 0 ? 0 : Math.Clamp(1 + (int)(level * (Blocks.Length - 1)), 1, Blocks.Length - 1);
-        return $"[{Shades[shade]}]{Blocks[block]}[/]";
+        string shade = Shades[Step(level, Shades.Length)];
+        if (wide) return $"[on {shade}] {level.ToString("0.00", CultureInfo.InvariantCulture)} [/]";
+        return $"[{shade}]{Blocks[Step(level, Blocks.Length)]}[/]";
     }
+
+    // 0 for silence, else 1 .. steps - 1 in proportion to the level.
+    private static int Step(float level, int steps) => level <= 0 ? 0 : Math.Clamp(1 + (int)(level * (steps - 1)), 1, steps - 1);
 
     private static bool AllSame(IReadOnlyList<float> x, IReadOnlyList<float> y, int count)
     {

@@ -57,7 +57,7 @@ internal static class DevicesVerb
             IReadOnlyList<string> playback = client.GetPorts(null, JackPortDirection.Input, physicalOnly: true);
             Console.WriteLine($"physical playback ports ({playback.Count}):");
             foreach (string port in playback) Console.WriteLine($"  {port}");
-            IReadOnlyList<string> ours = client.GetPorts("hapticshm:", JackPortDirection.Output);
+            IReadOnlyList<string> ours = client.GetPorts($"{ServerClient}:", JackPortDirection.Output);
             if (ours.Count > 0) Console.WriteLine($"hapticshm server ports: {ours.Count} ({ours[0]} .. {ours[^1]})");
             return PrintConnectMap(client, connectMapPath, ours.Count);
         }

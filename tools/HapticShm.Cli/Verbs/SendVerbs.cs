@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using HapticShm.Cli.Client;
 using HapticShm.Shared;
 using HapticShm.Shared.Handshake;
@@ -105,8 +106,8 @@ internal static class SendVerbs
     {
         string[] parts = text.Split(',');
         if (parts.Length == 2
-            && float.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out float x)
-            && float.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out float y)
+            && float.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out float x)
+            && float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out float y)
             && float.IsFinite(x) && float.IsFinite(y))
             return (x, y);
         throw new FormatException($"{option} takes x,y in metres (e.g. 0.05,0.1), not '{text}'");
