@@ -12,9 +12,6 @@ namespace HapticShm.Plugin.Clap;
 /// </summary>
 internal sealed class ClapEditorSource(ClapInstance instance) : IEditorSource
 {
-    /// <summary>Velocity of a click's test pulse (as the VST3 editor's).</summary>
-    public const float TestPulseVelocity = 0.8f;
-
     private readonly double[] _values = ParameterState.Defaults();
 
     public ReadOnlySpan<double> Values
@@ -56,5 +53,5 @@ internal sealed class ClapEditorSource(ClapInstance instance) : IEditorSource
         instance.RequestFlushForEdits();
     }
 
-    public void PlayTestPulse(in ArrayHit hit) => instance.Processor.RequestTestPulse(hit.PitchBend, hit.Timbre, TestPulseVelocity);
+    public void PlayTestPulse(in ArrayHit hit) => instance.Processor.RequestTestPulse(hit.PitchBend, hit.Timbre, ArrayHit.TestPulseVelocity);
 }

@@ -15,9 +15,6 @@ namespace HapticShm.Plugin.Editor;
 /// </summary>
 internal sealed unsafe class ControllerEditorSource(HapticController controller) : IEditorSource
 {
-    /// <summary>Velocity of a click's test pulse.</summary>
-    public const float TestPulseVelocity = 0.8f;
-
     public ReadOnlySpan<double> Values => controller.Normalized;
 
     public string? StatusPath => controller.PeerComponent?.Connection.StatusPath;
@@ -54,5 +51,5 @@ internal sealed unsafe class ControllerEditorSource(HapticController controller)
     }
 
     public void PlayTestPulse(in ArrayHit hit) =>
-        controller.PeerComponent?.Processor.RequestTestPulse(hit.PitchBend, hit.Timbre, TestPulseVelocity);
+        controller.PeerComponent?.Processor.RequestTestPulse(hit.PitchBend, hit.Timbre, ArrayHit.TestPulseVelocity);
 }
