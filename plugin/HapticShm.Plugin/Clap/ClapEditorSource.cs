@@ -26,13 +26,7 @@ internal sealed class ClapEditorSource(ClapInstance instance) : IEditorSource
 
     public string? StatusPath => instance.Connection.StatusPath;
 
-    public EditorConnectionInput ReadConnection()
-    {
-        var connection = instance.Connection;
-        (int serverPid, int slot) = connection.CurrentSession;
-        return new EditorConnectionInput(instance.Processor.Ring is not null, connection.Connections, connection.LastError,
-            instance.Processor.DroppedCommands, serverPid, slot);
-    }
+    public EditorConnectionInput ReadConnection() => EditorConnectionInput.Of(instance.Connection, instance.Processor);
 
     public void BeginEdit(uint id)
     {

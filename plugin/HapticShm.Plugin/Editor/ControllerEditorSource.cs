@@ -23,10 +23,7 @@ internal sealed unsafe class ControllerEditorSource(HapticController controller)
     {
         HapticComponent? component = controller.PeerComponent;
         if (component is null) return new EditorConnectionInput(false, 0, "the host did not connect the editor to the processor", 0);
-        var connection = component.Connection;
-        (int serverPid, int slot) = connection.CurrentSession;
-        return new EditorConnectionInput(component.Processor.Ring is not null, connection.Connections, connection.LastError,
-            component.Processor.DroppedCommands, serverPid, slot);
+        return EditorConnectionInput.Of(component.Connection, component.Processor);
     }
 
     public void BeginEdit(uint id)
