@@ -1,3 +1,6 @@
+using HapticShm.Plugin.Core.Connection;
+using HapticShm.Plugin.Core.Processing;
+
 namespace HapticShm.Plugin.Core.Editor;
 
 /// <summary>What the plugin knows about its own connection, beside the status block.</summary>
@@ -9,4 +12,13 @@ namespace HapticShm.Plugin.Core.Editor;
 /// <param name="ClientSlot">This instance's slot in that server's client table, which is its entry
 /// in the status block (-1: unknown; the editor then takes the first entry with its own pid).</param>
 public readonly record struct EditorConnectionInput(bool RingAttached, int Connections, string? LastError, long DroppedCommands,
-    int ServerPid = 0, int ClientSlot = -1);
+    int ServerPid = 0, int ClientSlot = -1)
+{
+    /// <summary>What <paramref name="connection"/> and the <paramref name="processor"/> it feeds report now (VST3 and CLAP editors alike).</summary>
+    public static EditorConnectionInput Of(RingConnection connection, PluginProcessor processor)
+    {
+        (int serverPid, int slot) = connection.CurrentSession;
+        return new EditorConnectionInput(processor.Ring is not null, connection.Connections, connection.LastError,
+            processor.DroppedCommands, serverPid, slot);
+    }
+}

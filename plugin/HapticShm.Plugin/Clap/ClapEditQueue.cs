@@ -63,18 +63,14 @@ internal sealed unsafe class ClapEditQueue
         {
             var value = new ClapEventParamValue
             {
-                Header = Header(ClapEventHeader.ParamValue, sizeof(ClapEventParamValue)),
+                Header = ClapEventHeader.Of<ClapEventParamValue>(ClapEventHeader.ParamValue, 0),
                 ParamId = edit.Id, Cookie = null, NoteId = -1, PortIndex = -1, Channel = -1, Key = -1, Value = edit.Plain,
             };
             return events->TryPush(events, &value.Header) != 0;
         }
-        var gesture = new ClapEventParamGesture { Header = Header(edit.Type, sizeof(ClapEventParamGesture)), ParamId = edit.Id };
+        var gesture = new ClapEventParamGesture { Header = ClapEventHeader.Of<ClapEventParamGesture>(edit.Type, 0), ParamId = edit.Id };
         return events->TryPush(events, &gesture.Header) != 0;
     }
-
-    // At the block start; sizeof, not Marshal.SizeOf: nothing on the audio thread goes through marshalling.
-    private static ClapEventHeader Header(ushort type, int size) =>
-        new() { Size = (uint)size, Time = 0, SpaceId = ClapEventHeader.CoreEventSpace, Type = type };
 
     /// <summary>Plain value of a normalized one for a persistent parameter (NaN when unknown).</summary>
     public static double ToPlain(uint id, double normalized) =>

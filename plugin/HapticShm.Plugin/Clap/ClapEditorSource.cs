@@ -12,9 +12,6 @@ namespace HapticShm.Plugin.Clap;
 /// </summary>
 internal sealed class ClapEditorSource(ClapInstance instance) : IEditorSource
 {
-    /// <summary>Velocity of a click's test pulse (as the VST3 editor's).</summary>
-    public const float TestPulseVelocity = 0.8f;
-
     private readonly double[] _values = ParameterState.Defaults();
 
     public ReadOnlySpan<double> Values
@@ -29,13 +26,7 @@ internal sealed class ClapEditorSource(ClapInstance instance) : IEditorSource
 
     public string? StatusPath => instance.Connection.StatusPath;
 
-    public EditorConnectionInput ReadConnection()
-    {
-        var connection = instance.Connection;
-        (int serverPid, int slot) = connection.CurrentSession;
-        return new EditorConnectionInput(instance.Processor.Ring is not null, connection.Connections, connection.LastError,
-            instance.Processor.DroppedCommands, serverPid, slot);
-    }
+    public EditorConnectionInput ReadConnection() => EditorConnectionInput.Of(instance.Connection, instance.Processor);
 
     public void BeginEdit(uint id)
     {
@@ -56,5 +47,5 @@ internal sealed class ClapEditorSource(ClapInstance instance) : IEditorSource
         instance.RequestFlushForEdits();
     }
 
-    public void PlayTestPulse(in ArrayHit hit) => instance.Processor.RequestTestPulse(hit.PitchBend, hit.Timbre, TestPulseVelocity);
+    public void PlayTestPulse(in ArrayHit hit) => instance.Processor.RequestTestPulse(hit.PitchBend, hit.Timbre, ArrayHit.TestPulseVelocity);
 }

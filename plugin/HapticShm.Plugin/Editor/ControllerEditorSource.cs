@@ -15,9 +15,6 @@ namespace HapticShm.Plugin.Editor;
 /// </summary>
 internal sealed unsafe class ControllerEditorSource(HapticController controller) : IEditorSource
 {
-    /// <summary>Velocity of a click's test pulse.</summary>
-    public const float TestPulseVelocity = 0.8f;
-
     public ReadOnlySpan<double> Values => controller.Normalized;
 
     public string? StatusPath => controller.PeerComponent?.Connection.StatusPath;
@@ -26,10 +23,7 @@ internal sealed unsafe class ControllerEditorSource(HapticController controller)
     {
         HapticComponent? component = controller.PeerComponent;
         if (component is null) return new EditorConnectionInput(false, 0, "the host did not connect the editor to the processor", 0);
-        var connection = component.Connection;
-        (int serverPid, int slot) = connection.CurrentSession;
-        return new EditorConnectionInput(component.Processor.Ring is not null, connection.Connections, connection.LastError,
-            component.Processor.DroppedCommands, serverPid, slot);
+        return EditorConnectionInput.Of(component.Connection, component.Processor);
     }
 
     public void BeginEdit(uint id)
@@ -54,5 +48,5 @@ internal sealed unsafe class ControllerEditorSource(HapticController controller)
     }
 
     public void PlayTestPulse(in ArrayHit hit) =>
-        controller.PeerComponent?.Processor.RequestTestPulse(hit.PitchBend, hit.Timbre, TestPulseVelocity);
+        controller.PeerComponent?.Processor.RequestTestPulse(hit.PitchBend, hit.Timbre, ArrayHit.TestPulseVelocity);
 }

@@ -28,8 +28,9 @@ public struct ClapEventHeader
     public const ushort MidiSysex = 11;
     public const ushort Midi2 = 12;
 
-    public static ClapEventHeader Of<T>(ushort type, uint time) where T : unmanaged =>
-        new() { Size = (uint)Marshal.SizeOf<T>(), Time = time, SpaceId = CoreEventSpace, Type = type };
+    // sizeof, not Marshal.SizeOf: the audio thread builds output events with it, and nothing there goes through marshalling.
+    public static unsafe ClapEventHeader Of<T>(ushort type, uint time) where T : unmanaged =>
+        new() { Size = (uint)sizeof(T), Time = time, SpaceId = CoreEventSpace, Type = type };
 }
 
 /// <summary>clap_event_note_t (note on/off/choke/end). -1 in id, port, channel or key is a wildcard.</summary>
