@@ -1,8 +1,12 @@
+using HapticShm.Shared;
+
 namespace HapticShm.Jack;
 
 /// <summary>
 /// Records K JACK ports into preallocated planar buffers, with the JACK frame time and monotonic
-/// time of every cycle's first frame, so samples can be placed on <see cref="HapticShm.Shared.MonotonicClock"/>.
+/// time of every cycle's first frame, so samples can be placed on <see cref="MonotonicClock"/>.
+/// Cycle times come from a <see cref="BlockStartClock"/>, as the server's do, so a capture and
+/// the server place one frame at one time.
 /// Recording stops by itself when the buffers are full.
 /// </summary>
 public sealed unsafe class JackCaptureClient : IJackProcessHandler, IDisposable
@@ -14,7 +18,7 @@ public sealed unsafe class JackCaptureClient : IJackProcessHandler, IDisposable
     private readonly JackPort[] _inputs;
     private readonly float[][] _channels;
     private readonly JackCaptureCycle[] _cycles;
-    private readonly JackFrameTracker _frames = new();
+    private BlockStartClock? _clock;
     private long _recordedFrames;
     private int _cycleCount;
     private volatile bool _recording;
@@ -87,6 +91,7 @@ public sealed unsafe class JackCaptureClient : IJackProcessHandler, IDisposable
     /// <summary>Activates the client, connects source k to "in_k+1" and starts recording.</summary>
     public void Start()
     {
+        _clock = new BlockStartClock(SampleRate);
         _client.SetHandler(this);
         _client.Activate();
         for (int k = 0; k < _inputs.Length; k++) _client.Connect(_sources[k], _inputs[k].Name);
@@ -100,7 +105,7 @@ public sealed unsafe class JackCaptureClient : IJackProcessHandler, IDisposable
         _client.Deactivate();
     }
 
-    /// <summary>Places JACK frame <paramref name="frame"/> on <see cref="HapticShm.Shared.MonotonicClock"/>
+    /// <summary>Places JACK frame <paramref name="frame"/> on <see cref="MonotonicClock"/>
     /// (ns) from the recorded cycle that contains it (or the nearest one), at the nominal sample rate.
     /// Before any cycle was recorded it asks JACK's frame timer instead.</summary>
     public long FrameToMonotonicNs(uint frame)
@@ -119,7 +124,7 @@ public sealed unsafe class JackCaptureClient : IJackProcessHandler, IDisposable
         return cycle.MonotonicNs + JackTime.FramesToNs((int)(frame - cycle.FrameTime), SampleRate);
     }
 
-    /// <summary>Places recorded sample <paramref name="sampleIndex"/> on <see cref="HapticShm.Shared.MonotonicClock"/> (ns).</summary>
+    /// <summary>Places recorded sample <paramref name="sampleIndex"/> on <see cref="MonotonicClock"/> (ns).</summary>
     public long SampleToMonotonicNs(long sampleIndex)
     {
         int count = CycleCount;
@@ -136,6 +141,7 @@ public sealed unsafe class JackCaptureClient : IJackProcessHandler, IDisposable
 
     void IJackProcessHandler.Process(int frames)
     {
+        long callbackBeganNs = MonotonicClock.NowNs(); // first: the clock's evidence of when the cycle started
         if (!_recording || _full) return;
         long recorded = _recordedFrames;
         int cycle = _cycleCount;
@@ -144,13 +150,8 @@ public sealed unsafe class JackCaptureClient : IJackProcessHandler, IDisposable
             _full = true;
             return;
         }
-        bool timed = _client.TryGetCycleTimes(out JackCycleTimes times);
-        uint frameTime = _frames.Next(timed ? times.CurrentFrames : _client.LastFrameTime, frames, out bool trusted);
-        long monotonicNs;
-        if (trusted && timed) monotonicNs = times.CurrentMonotonicNs;
-        else if (cycle > 0) monotonicNs = _cycles[cycle - 1].MonotonicNs + JackTime.FramesToNs(recorded - _cycles[cycle - 1].FirstSample, SampleRate);
-        else monotonicNs = JackTime.NowMonotonicNs();
-        _cycles[cycle] = new JackCaptureCycle(recorded, frameTime, monotonicNs);
+        long monotonicNs = _clock!.Next(_client.LastFrameTime, frames, callbackBeganNs);
+        _cycles[cycle] = new JackCaptureCycle(recorded, _clock.LastFrame, monotonicNs);
         for (int k = 0; k < _inputs.Length; k++)
             new ReadOnlySpan<float>(_inputs[k].GetBuffer(frames), frames).CopyTo(_channels[k].AsSpan((int)recorded, frames));
         Volatile.Write(ref _cycleCount, cycle + 1);

@@ -3,15 +3,21 @@ namespace HapticShm.Jack;
 /// <summary>
 /// Decides which JACK frame time a process cycle really starts at. Under load JACK's reported
 /// cycle timing can belong to a neighbouring cycle (a client running late reads the next cycle's
-/// timing, then the same one again), so a single report that disagrees with "previous frame +
-/// previous length" is ignored; the same offset twice in a row is a real jump (an xrun skipped
-/// frames) and is adopted. Real-time safe.
+/// timing, one woken early the previous one's), so a report that disagrees with "previous frame +
+/// previous length" is ignored until the same offset has been reported
+/// <see cref="ConfirmReports"/> times in a row: then it is a real jump (an xrun skipped frames)
+/// and is adopted. Two neighbouring reports in a row happen on a loaded machine; adopting them
+/// would label two cycles with one frame. Real-time safe.
 /// </summary>
 public sealed class JackFrameTracker
 {
+    /// <summary>Reports in a row that must agree on a new offset before it is adopted.</summary>
+    public const int ConfirmReports = 3;
+
     private bool _started;
     private uint _expected;
     private int _pendingOffset;
+    private int _pendingReports;
     private long _jumps;
 
     /// <summary>Jumps of the frame counter adopted so far.</summary>
@@ -23,27 +29,28 @@ public sealed class JackFrameTracker
     public uint Next(uint reportedFrame, int frames, out bool reportTrusted)
     {
         uint frame;
-        if (!_started)
+        int offset = (int)(reportedFrame - _expected);
+        if (!_started || offset == 0)
         {
             _started = true;
             frame = reportedFrame;
             reportTrusted = true;
+            _pendingReports = 0;
         }
         else
         {
-            int offset = (int)(reportedFrame - _expected);
-            if (offset == 0 || offset == _pendingOffset)
+            _pendingReports = offset == _pendingOffset ? _pendingReports + 1 : 1;
+            _pendingOffset = offset;
+            reportTrusted = _pendingReports >= ConfirmReports;
+            if (reportTrusted)
             {
-                if (offset != 0) Volatile.Write(ref _jumps, _jumps + 1);
-                _pendingOffset = 0;
+                Volatile.Write(ref _jumps, _jumps + 1);
+                _pendingReports = 0;
                 frame = reportedFrame;
-                reportTrusted = true;
             }
             else
             {
-                _pendingOffset = offset;
                 frame = _expected;
-                reportTrusted = false;
             }
         }
         _expected = frame + (uint)frames;
@@ -54,6 +61,6 @@ public sealed class JackFrameTracker
     public void Reset()
     {
         _started = false;
-        _pendingOffset = 0;
+        _pendingReports = 0;
     }
 }

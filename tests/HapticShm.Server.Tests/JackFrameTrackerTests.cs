@@ -31,14 +31,32 @@ public sealed class JackFrameTrackerTests
     }
 
     [Fact]
-    public void Next_SameOffsetTwice_AdoptsTheJump()
+    public void Next_SameOffsetThreeTimes_AdoptsTheJump()
     {
         var tracker = new JackFrameTracker();
         tracker.Next(0, 64, out _);
 
         Assert.Equal(64u, tracker.Next(192, 64, out bool firstTrusted));
-        Assert.Equal(256u, tracker.Next(256, 64, out bool secondTrusted));
-        Assert.Equal((false, true, 1L), (firstTrusted, secondTrusted, tracker.Jumps));
+        Assert.Equal(128u, tracker.Next(256, 64, out bool secondTrusted));
+        Assert.Equal(320u, tracker.Next(320, 64, out bool thirdTrusted));
+        Assert.Equal((false, false, true, 1L), (firstTrusted, secondTrusted, thirdTrusted, tracker.Jumps));
+    }
+
+    [Theory]
+    [InlineData(64)] // a late client reads the next cycle's frame twice in a row
+    [InlineData(-64)] // or the previous cycle's
+    public void Next_NeighbourReportTwiceInARow_LabelsEveryCycleOnce(int neighbour)
+    {
+        var tracker = new JackFrameTracker();
+        uint previous = tracker.Next(0, 64, out _);
+        for (uint b = 1; b < 20; b++)
+        {
+            uint reported = b is 5 or 6 ? (uint)(b * 64 + neighbour) : b * 64;
+            uint frame = tracker.Next(reported, 64, out _);
+            Assert.Equal(previous + 64, frame);
+            previous = frame;
+        }
+        Assert.Equal(0, tracker.Jumps);
     }
 
     [Fact]

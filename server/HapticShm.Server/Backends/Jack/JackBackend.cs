@@ -1,5 +1,6 @@
 using HapticShm.Engine.Audio;
 using HapticShm.Jack;
+using HapticShm.Shared;
 
 namespace HapticShm.Server.Backends.Jack;
 
@@ -8,8 +9,8 @@ namespace HapticShm.Server.Backends.Jack;
 /// <see cref="Open"/>), and connects them as a <see cref="ConnectMap"/> says once active.
 /// </summary>
 /// <remarks>
-/// <para>blockStartNs is JACK's filtered time of the cycle's first frame plus one period, made
-/// exactly periodic by <see cref="BlockStartClock"/>. Why one period: a cycle starts when the
+/// <para>blockStartNs is the cycle's start on <see cref="BlockStartClock"/>'s timeline (exactly
+/// linear in frames, the lower envelope of this callback's wake-ups) plus one period. Why one period: a cycle starts when the
 /// driver has room for one period, and with the usual two-period playback buffer (ALSA -n 2,
 /// FFADO, the dummy driver) the buffer written now reaches the converter after the period that
 /// is playing, i.e. one period later. Converter and amplifier delays (a few hundred µs, fixed)
@@ -194,6 +195,7 @@ public sealed class JackBackend : IAudioBackend, IJackProcessHandler, IBlockTime
 
     unsafe void IJackProcessHandler.Process(int frames)
     {
+        long callbackBeganNs = MonotonicClock.NowNs(); // first: the clock's evidence of when the cycle started
         nint[] pointers = _pointers;
         for (int c = 0; c < pointers.Length; c++) pointers[c] = (nint)_ports[c].GetBuffer(frames);
         var output = new ChannelBuffers(pointers, frames);
@@ -207,10 +209,8 @@ public sealed class JackBackend : IAudioBackend, IJackProcessHandler, IBlockTime
         {
             JackClient client = _client!;
             long oneBlockNs = JackTime.FramesToNs(frames, _sampleRate);
-            long blockStartNs = client.TryGetCycleTimes(out JackCycleTimes times)
-                ? _clock!.Next(times.CurrentFrames, frames, times.CurrentMonotonicNs + oneBlockNs)
-                : _clock!.Next(client.LastFrameTime, frames, JackTime.NowMonotonicNs() + oneBlockNs);
             BlockStartClock clock = _clock!;
+            long blockStartNs = clock.Next(client.LastFrameTime, frames, callbackBeganNs) + oneBlockNs;
             _timeline = new BlockTimeline(clock.LastFrame, blockStartNs, clock.Steps, clock.Resyncs);
             _callback!(output, blockStartNs);
         }
