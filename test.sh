@@ -86,15 +86,24 @@ fi
 # the machine's scheduler are printed, never asserted, and nothing is retried. Tests marked
 # Category=Timing (the 30 s storm, the CLI's bench latency / soak / chaos runs) take minutes of
 # wall clock: they run by default; HAPTICSHM_TIMING_TESTS=0 leaves them out for a quick run.
-filter=()
+# dotnet test takes one --filter: a filter given on the command line is joined to this one.
+args=("$@")
 if [ "${HAPTICSHM_TIMING_TESTS:-1}" = "0" ]; then
-    filter=(--filter "Category!=Timing")
+    timing="Category!=Timing"
+    joined=0
+    for i in "${!args[@]}"; do
+        case "${args[$i]}" in
+            --filter) if [ $((i + 1)) -lt ${#args[@]} ]; then args[i + 1]="(${args[i + 1]})&$timing"; joined=1; fi ;;
+            --filter=*|--filter:*) args[i]="--filter=(${args[i]:9})&$timing"; joined=1 ;;
+        esac
+    done
+    [ "$joined" -eq 1 ] || args+=(--filter "$timing")
     echo "test.sh: the minutes-long Category=Timing runs left out (HAPTICSHM_TIMING_TESTS=0)"
 fi
 log=$(mktemp)
 # One project at a time: the real-time tests (jackd, the server) need the two cores to themselves.
 for project in tests/*.Tests/*.Tests.csproj; do
-    dotnet test "$project" -c Release --no-build -nologo "${filter[@]}" "$@" 2>&1 | grep -v "^Cannot connect to server" | tee -a "$log" || status=1
+    dotnet test "$project" -c Release --no-build -nologo "${args[@]}" 2>&1 | grep -v "^Cannot connect to server" | tee -a "$log" || status=1
 done
 # One closing line for CI: "N passed, N failed, N skipped" summed over the test projects.
 awk '/Failed:.*Passed:/ { gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
