@@ -41,14 +41,25 @@ dotnet build plugin/HapticShm.Plugin -r win-x64 -c Release --artifacts-path "$wi
 rm -rf "$winbuild"
 # The plugin tests load the published bundle artifacts/HapticShm.vst3 and artifacts/HapticShm.clap (NativeAOT).
 dotnet publish plugin/HapticShm.Plugin -c Release -nologo -v:q -clp:ErrorsOnly
-# Steinberg's VST3 validator, extensive mode (-e), on the published bundle. A failure fails
-# test.sh (status 1) but the test projects still run. The plugin launches a server: it runs in a
-# private runtime dir, and whatever server still runs there afterwards is stopped by its pid.
 status=0
+# Tools from ../shared/tools beside this checkout are optional for a local run: a missing one is
+# skipped with one line and the run goes on. CI sets HAPTICSHM_REQUIRE_TOOLS=1: there a missing
+# tool fails test.sh (status 1), but the test projects still run.
+tool_missing() { # name, path, what it checks
+    if [ "${HAPTICSHM_REQUIRE_TOOLS:-0}" = "1" ]; then
+        echo "test.sh: error: $1 not found at $2 ($3), required with HAPTICSHM_REQUIRE_TOOLS=1" >&2
+        status=1
+    else
+        echo "test.sh: skipped: $1 not found at $2 ($3)"
+    fi
+}
+# Steinberg's VST3 validator, extensive mode (-e), on the published bundle (HAPTICSHM_VST3_VALIDATOR
+# points elsewhere). A failure fails test.sh (status 1) but the test projects still run. The
+# plugin launches a server: it runs in a private runtime dir, and whatever server still runs
+# there afterwards is stopped by its pid.
 validator=${HAPTICSHM_VST3_VALIDATOR:-../shared/tools/vst3-validator}
 if [ ! -x "$validator" ]; then
-    echo "test.sh: the VST3 validator is missing: expected at $validator (../shared/tools/vst3-validator beside this checkout, or set HAPTICSHM_VST3_VALIDATOR)" >&2
-    status=1
+    tool_missing vst3-validator "$validator" "Steinberg's conformance checks"
 else
     vdir=$(mktemp -d)
     chmod 700 "$vdir"
@@ -75,15 +86,24 @@ fi
 # the machine's scheduler are printed, never asserted, and nothing is retried. Tests marked
 # Category=Timing (the 30 s storm, the CLI's bench latency / soak / chaos runs) take minutes of
 # wall clock: they run by default; HAPTICSHM_TIMING_TESTS=0 leaves them out for a quick run.
-filter=()
+# dotnet test takes one --filter: a filter given on the command line is joined to this one.
+args=("$@")
 if [ "${HAPTICSHM_TIMING_TESTS:-1}" = "0" ]; then
-    filter=(--filter "Category!=Timing")
+    timing="Category!=Timing"
+    joined=0
+    for i in "${!args[@]}"; do
+        case "${args[$i]}" in
+            --filter) if [ $((i + 1)) -lt ${#args[@]} ]; then args[i + 1]="(${args[i + 1]})&$timing"; joined=1; fi ;;
+            --filter=*|--filter:*) args[i]="--filter=(${args[i]:9})&$timing"; joined=1 ;;
+        esac
+    done
+    [ "$joined" -eq 1 ] || args+=(--filter "$timing")
     echo "test.sh: the minutes-long Category=Timing runs left out (HAPTICSHM_TIMING_TESTS=0)"
 fi
 log=$(mktemp)
 # One project at a time: the real-time tests (jackd, the server) need the two cores to themselves.
 for project in tests/*.Tests/*.Tests.csproj; do
-    dotnet test "$project" -c Release --no-build -nologo "${filter[@]}" "$@" 2>&1 | grep -v "^Cannot connect to server" | tee -a "$log" || status=1
+    dotnet test "$project" -c Release --no-build -nologo "${args[@]}" 2>&1 | grep -v "^Cannot connect to server" | tee -a "$log" || status=1
 done
 # One closing line for CI: "N passed, N failed, N skipped" summed over the test projects.
 awk '/Failed:.*Passed:/ { gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }

@@ -9,7 +9,7 @@ public sealed class PeerUserTests : IDisposable
     private const int Nobody = 65534;
     private readonly TempRuntimeDirectory _dir = new();
 
-    [Fact]
+    [RootFact("runs a client as 'nobody' with setpriv")]
     public void ClientOfAnotherUser_IsRefusedWithASentence()
     {
         Assert.True(CurrentUser.Uid == 0, "this test runs a client as 'nobody' with setpriv and needs root (./test.sh in CI runs as root)");

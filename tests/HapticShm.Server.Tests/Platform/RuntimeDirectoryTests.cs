@@ -54,7 +54,7 @@ public sealed class RuntimeDirectoryTests : IDisposable
         Assert.Equal((UnixFileMode)mode, File.GetUnixFileMode(path)); // left as it was
     }
 
-    [Fact]
+    [RootFact("gives a directory to 'nobody' with chown")]
     public void OwnedByAnotherUser_IsRefusedNamingTheOwner()
     {
         Assert.True(CurrentUser.Uid == 0, "this test gives a directory to 'nobody' with chown and needs root (./test.sh in CI runs as root)");
@@ -81,10 +81,13 @@ public sealed class RuntimeDirectoryTests : IDisposable
     [Theory]
     [InlineData("symlink")]
     [InlineData("mode")]
-    [InlineData("owner")]
-    public void Server_WithABadRuntimeDirectory_PrintsOneSentenceAndExitsOne(string problem)
+    public void Server_WithABadRuntimeDirectory_PrintsOneSentenceAndExitsOne(string problem) => AssertServerRefuses(MakeBad(problem));
+
+    [RootFact("gives the runtime directory to 'nobody' with chown")]
+    public void Server_WithTheRuntimeDirectoryOfAnotherUser_PrintsOneSentenceAndExitsOne() => AssertServerRefuses(MakeBad("owner"));
+
+    private static void AssertServerRefuses(string path)
     {
-        string path = MakeBad(problem);
         string server = Path.Combine(AppContext.BaseDirectory, "hapticshm-server");
         Assert.True(File.Exists(server), $"server not built: {server}");
         var info = new ProcessStartInfo(server, ["--backend", "null", "--idle-exit", "1"]) { RedirectStandardError = true, RedirectStandardOutput = true };
