@@ -20,8 +20,7 @@ public sealed class LaunchRetryTests(PrivateBundle bundle, ITestOutputHelper out
         bundle.UseEnvironment();
         bundle.KillServers();
         int lostBefore = CountInLog(LostTheLock);
-        var held = new FileStream(Path.Combine(bundle.RuntimeDirectory, "server.lock"),
-            new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None });
+        FileStream held = HoldServerLock();
         using var plugin = new PluginInstance(bundle.Module);
         try
         {
@@ -44,6 +43,30 @@ public sealed class LaunchRetryTests(PrivateBundle bundle, ITestOutputHelper out
         {
             held.Dispose();
         }
+    }
+
+    // A server launched by an instance of an earlier test that was still stopping can take the
+    // lock between KillServers and here (seen once in a clean run): kill it and take the lock.
+    private FileStream HoldServerLock()
+    {
+        string path = Path.Combine(bundle.RuntimeDirectory, "server.lock");
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        FileStream? held = null;
+        bool taken = HapticShm.Testing.Wait.Until(() =>
+        {
+            try
+            {
+                held = new FileStream(path, options);
+                return true;
+            }
+            catch (IOException)
+            {
+                bundle.KillServers();
+                return false;
+            }
+        }, TimeSpan.FromSeconds(10));
+        Assert.True(taken, "the server lock stayed taken for 10 s with every server of the bundle killed");
+        return held!;
     }
 
     private int CountInLog(string text)
