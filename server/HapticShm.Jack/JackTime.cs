@@ -52,13 +52,9 @@ public static class JackTime
         return best;
     }
 
-    /// <summary>Duration of <paramref name="frames"/> frames at <paramref name="sampleRate"/> in ns,
-    /// truncated to the nanosecond below (never drifts: whole seconds are split off first).</summary>
-    public static long FramesToNs(long frames, int sampleRate)
-    {
-        long seconds = Math.DivRem(frames, sampleRate, out long rest);
-        return seconds * 1_000_000_000 + rest * 1_000_000_000 / sampleRate;
-    }
+    /// <summary>Duration of <paramref name="frames"/> frames at <paramref name="sampleRate"/> in ns
+    /// (<see cref="MonotonicClock.FramesToNs"/>).</summary>
+    public static long FramesToNs(long frames, int sampleRate) => MonotonicClock.FramesToNs(frames, sampleRate);
 
     internal static void MarkClockReady() => _clockReady = true;
 

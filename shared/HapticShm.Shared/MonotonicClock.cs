@@ -17,6 +17,15 @@ public static class MonotonicClock
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long NowNs() => TicksAreNs ? Stopwatch.GetTimestamp() : (long)(Stopwatch.GetTimestamp() * NsPerTick);
 
+    /// <summary>Duration of <paramref name="frames"/> frames at <paramref name="sampleRate"/> in ns,
+    /// truncated towards zero (never drifts: whole seconds are split off first). The server's
+    /// timeline is built with it, so a client that uses it lands on the server's nanosecond.</summary>
+    public static long FramesToNs(long frames, int sampleRate)
+    {
+        long seconds = Math.DivRem(frames, sampleRate, out long rest);
+        return seconds * 1_000_000_000 + rest * 1_000_000_000 / sampleRate;
+    }
+
     /// <summary>Converts a duration in seconds to nanoseconds.</summary>
     public static long SecondsToNs(double seconds) => (long)(seconds * 1e9);
 }
