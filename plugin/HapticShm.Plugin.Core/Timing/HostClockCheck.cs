@@ -9,20 +9,23 @@ namespace HapticShm.Plugin.Core.Timing;
 /// <remarks>
 /// Design: every block gives a pair (our clock on entry to process(), the host's time of the
 /// block). Their difference, the offset, holds still for a good clock up to the delay with which
-/// the host calls us after stamping the block (milliseconds). The host's clock is refused when
+/// the host calls us after stamping the block: milliseconds, now and then far more (a scheduler
+/// hiccup). A late call only makes the offset bigger, so the smallest offset of the run
+/// (<see cref="OffsetNs"/>) is the reference. The host's clock is refused when
 /// - its time does not advance from one block to the next (<see cref="HostClockFault.StandsStill"/>,
 ///   <see cref="HostClockFault.RunsBackwards"/>);
-/// - the offset moves more than <see cref="DriftLimitNs"/> inside one check window: in one block
-///   (<see cref="HostClockFault.Jumped"/>) or gradually (<see cref="HostClockFault.WrongRate"/>, with the
-///   rate since the window began: a microsecond clock shows 0.001x within 50 ms of real time);
-/// - at the end of a window of <see cref="WindowNs"/>, its rate against ours is off by more than
-///   <see cref="RateTolerance"/> (<see cref="HostClockFault.WrongRate"/>).
-/// A block longer than <see cref="DriftLimitNs"/> cannot tell a jump from a rate by itself; it is
-/// reported as a rate. The host's clock is used after one clean window; after a refusal, after
-/// <see cref="ReadmitWindows"/> clean windows (a host that jumps once in a while does not make the
-/// stamps switch back and forth). Checked on every block while in use. <see cref="OffsetNs"/>, the
-/// smallest offset of the clean run, moves the host's time onto ours (the host may use another
-/// epoch, and it stamps the block before it calls us).
+/// - the offset drops more than <see cref="DriftLimitNs"/> below the reference: the host's clock
+///   leapt ahead, which no call delay explains (<see cref="HostClockFault.Jumped"/>);
+/// - the offset stays more than <see cref="DriftLimitNs"/> above the reference for longer than
+///   <see cref="DriftLimitNs"/> of our time: the host's clock falls behind ours, which a late
+///   call followed by quick ones does not do (<see cref="HostClockFault.WrongRate"/>, with the rate
+///   since the window began: a microsecond clock shows 0.001x within 100 ms);
+/// - the smallest offsets of two windows of <see cref="WindowNs"/> differ by more than
+///   <see cref="RateTolerance"/> of a window (<see cref="HostClockFault.WrongRate"/>).
+/// The host's clock is used after one clean window; after a refusal, after <see cref="ReadmitWindows"/>
+/// clean windows (a clock that misbehaves now and then does not make the stamps switch back and
+/// forth). Checked on every block while in use. The host's time + <see cref="OffsetNs"/> is its
+/// time on our clock (the host may use another epoch, and it stamps the block before it calls us).
 /// Audio thread only; no allocation, no lock, no exception.
 /// </remarks>
 public sealed class HostClockCheck
@@ -34,10 +37,13 @@ public sealed class HostClockCheck
 
     private bool _running;
     private bool _accepted;
-    private long _lastNowNs;
+    private bool _hasPreviousWindow;
     private long _lastHostNs;
     private long _windowNowNs;
     private long _windowHostNs;
+    private long _windowMinOffsetNs;
+    private long _previousWindowMinOffsetNs;
+    private long _behindSinceNs;
     private int _cleanWindows;
     private int _rejections;
 
@@ -59,34 +65,24 @@ public sealed class HostClockCheck
             if (Status.Source != ClockSource.HostClockRejected) Status = new(ClockSource.Checking);
             return false;
         }
-        long hostStep = hostNs - _lastHostNs, ourStep = nowNs - _lastNowNs;
-        _lastNowNs = nowNs;
+        long hostStep = hostNs - _lastHostNs;
         _lastHostNs = hostNs;
         if (hostStep <= 0)
             return Reject(hostStep == 0 ? HostClockFault.StandsStill : HostClockFault.RunsBackwards, hostStep / 1e6, nowNs, hostNs);
-        long drift = (_windowHostNs - _windowNowNs) - (hostNs - nowNs);
-        // Comparisons rather than Math.Abs, which throws on long.MinValue (a host may send anything).
-        if (drift > DriftLimitNs || drift < -DriftLimitNs)
+        long offset = nowNs - hostNs;
+        if (offset < OffsetNs - DriftLimitNs) return Reject(HostClockFault.Jumped, (OffsetNs - offset) / 1e6, nowNs, hostNs);
+        if (offset > OffsetNs + DriftLimitNs)
         {
-            long stepDrift = ourStep - hostStep;
-            bool oneStep = ourStep < DriftLimitNs && (stepDrift > DriftLimitNs / 2 || stepDrift < -DriftLimitNs / 2);
-            return oneStep
-                ? Reject(HostClockFault.Jumped, (hostStep - ourStep) / 1e6, nowNs, hostNs)
-                : Reject(HostClockFault.WrongRate, WindowRate(nowNs, hostNs), nowNs, hostNs);
+            if (_behindSinceNs == long.MinValue) _behindSinceNs = nowNs;
+            else if (nowNs - _behindSinceNs > DriftLimitNs) return Reject(HostClockFault.WrongRate, WindowRate(nowNs, hostNs), nowNs, hostNs);
         }
-        OffsetNs = Math.Min(OffsetNs, nowNs - hostNs);
-        if (nowNs - _windowNowNs >= WindowNs)
+        else
         {
-            double rate = WindowRate(nowNs, hostNs);
-            if (!(Math.Abs(rate - 1) <= RateTolerance)) return Reject(HostClockFault.WrongRate, rate, nowNs, hostNs);
-            _windowNowNs = nowNs;
-            _windowHostNs = hostNs;
-            if (++_cleanWindows >= (_rejections == 0 ? 1 : ReadmitWindows) && !_accepted)
-            {
-                _accepted = true;
-                Status = new(ClockSource.HostClock);
-            }
+            _behindSinceNs = long.MinValue;
         }
+        OffsetNs = Math.Min(OffsetNs, offset);
+        _windowMinOffsetNs = Math.Min(_windowMinOffsetNs, offset);
+        if (nowNs - _windowNowNs >= WindowNs) return EndWindow(nowNs, hostNs, offset);
         return _accepted;
     }
 
@@ -109,6 +105,25 @@ public sealed class HostClockCheck
     private double WindowRate(long nowNs, long hostNs) =>
         nowNs == _windowNowNs ? 0 : (hostNs - _windowHostNs) / (double)(nowNs - _windowNowNs);
 
+    // The rate from the drift of the smallest offsets (a late call cannot move them) from one
+    // window to the next.
+    private bool EndWindow(long nowNs, long hostNs, long offset)
+    {
+        double rate = 1 - (_windowMinOffsetNs - _previousWindowMinOffsetNs) / (double)(nowNs - _windowNowNs);
+        if (_hasPreviousWindow && !(Math.Abs(rate - 1) <= RateTolerance)) return Reject(HostClockFault.WrongRate, rate, nowNs, hostNs);
+        _hasPreviousWindow = true;
+        _previousWindowMinOffsetNs = _windowMinOffsetNs;
+        _windowMinOffsetNs = offset;
+        _windowNowNs = nowNs;
+        _windowHostNs = hostNs;
+        if (++_cleanWindows >= (_rejections == 0 ? 1 : ReadmitWindows) && !_accepted)
+        {
+            _accepted = true;
+            Status = new(ClockSource.HostClock);
+        }
+        return _accepted;
+    }
+
     private bool Reject(HostClockFault fault, double value, long nowNs, long hostNs)
     {
         _rejections++;
@@ -121,9 +136,11 @@ public sealed class HostClockCheck
     private void StartRun(long nowNs, long hostNs)
     {
         _running = true;
-        _lastNowNs = _windowNowNs = nowNs;
+        _hasPreviousWindow = false;
+        _windowNowNs = nowNs;
         _lastHostNs = _windowHostNs = hostNs;
+        OffsetNs = _windowMinOffsetNs = nowNs - hostNs;
+        _behindSinceNs = long.MinValue;
         _cleanWindows = 0;
-        OffsetNs = nowNs - hostNs;
     }
 }

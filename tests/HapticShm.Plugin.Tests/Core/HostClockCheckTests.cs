@@ -59,11 +59,11 @@ public sealed class HostClockCheckTests
         int blocks = BlocksIn(3);
         (long[] stamps, ClockSourceStatus[] sources) = Run(clock, 0, blocks, i => Due(i) / 1000);
 
-        // 50 ms of drift against ours: within 10 blocks of 5.3 ms.
+        // 50 ms behind ours, for 50 ms more: within 20 blocks of 5.3 ms.
         int rejectedAt = Array.FindIndex(sources, s => s.Source == ClockSource.HostClockRejected);
-        Assert.InRange(rejectedAt, 1, 10);
+        Assert.InRange(rejectedAt, 10, 20);
         Assert.All(sources[..rejectedAt], s => Assert.Equal(ClockSource.Checking, s.Source));
-        // Refused again every 50 ms of drift, each time for its rate over those blocks.
+        // Refused again every 100 ms, each time for its rate over those blocks.
         Assert.All(sources[rejectedAt..], s => Assert.Equal(HostClockFault.WrongRate, s.Fault));
         Assert.All(sources[rejectedAt..], s => Assert.InRange(s.Value, 0.00095f, 0.00105f));
         Assert.Equal("own fit (host clock rejected: runs at 0.001x)", sources[^1].ToString());
@@ -132,8 +132,8 @@ public sealed class HostClockCheckTests
         Assert.All(sources[..jumpAt], s => Assert.Equal(ClockSource.Checking, s.Source));
         Assert.Equal(ClockSource.HostClockRejected, sources[jumpAt].Source);
         Assert.Equal(HostClockFault.Jumped, sources[jumpAt].Fault);
-        // 200 ms, less the change of our call delay from the block before.
-        Assert.Equal(200 - (CallDelay(jumpAt) - CallDelay(jumpAt - 1)) / 1e6, sources[jumpAt].Value, 3);
+        // 200 ms ahead of the smallest offset so far (a call 0 ms late), less this call's delay.
+        Assert.Equal(200 - CallDelay(jumpAt) / 1e6, sources[jumpAt].Value, 3);
         int readmittedAt = Array.FindIndex(sources, s => s.Source == ClockSource.HostClock);
         long cleanFor = Due(readmittedAt) + CallDelay(readmittedAt) - (Due(jumpAt) + CallDelay(jumpAt));
         Assert.InRange(cleanFor, HostClockCheck.ReadmitWindows * HostClockCheck.WindowNs, (HostClockCheck.ReadmitWindows + 0.1) * HostClockCheck.WindowNs);
@@ -155,7 +155,7 @@ public sealed class HostClockCheckTests
         int acceptedAt = Array.FindIndex(sources, s => s.Source == ClockSource.HostClock);
         Assert.InRange(acceptedAt, 1, badAt - 1);
         int droppedAt = Array.FindIndex(sources, s => s.Source == ClockSource.HostClockRejected);
-        Assert.InRange(droppedAt, badAt + 1, badAt + 10); // within 50 ms of drift
+        Assert.InRange(droppedAt, badAt + 10, badAt + 20); // 50 ms behind, for 50 ms
         Assert.All(sources[acceptedAt..droppedAt], s => Assert.Equal(ClockSource.HostClock, s.Source));
         Assert.All(sources[droppedAt..], s => Assert.Equal(HostClockFault.WrongRate, s.Fault));
         Assert.True(sources[droppedAt].Value < 1 - HostClockCheck.RateTolerance, $"rate {sources[droppedAt].Value}");
