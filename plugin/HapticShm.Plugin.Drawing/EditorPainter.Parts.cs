@@ -18,6 +18,7 @@ public sealed partial class EditorPainter
         DrawText(canvas, model.ConnectionText.Span, header.X + 22, top);
         DrawText(canvas, model.ServerText.Span, header.X + 22, top + line);
         DrawText(canvas, model.RingText.Span, header.X + 22, top + 2 * line);
+        DrawText(canvas, model.ClockText.Span, header.X + 22, top + 3 * line);
     }
 
     private void DrawControls(SKCanvas canvas, EditorViewModel model)

@@ -3,6 +3,7 @@ using HapticShm.Shared;
 using HapticShm.Shared.Handshake;
 using HapticShm.Shared.Protocol;
 using HapticShm.Shared.Ring;
+using HapticShm.Shared.Status;
 
 namespace HapticShm.EndToEnd.Tests;
 
@@ -23,6 +24,8 @@ public sealed class StatusTests : IDisposable
         Assert.True(ring.TryPush(Command.Param(ParamId.WaveSpeed, 200, now)));
         Wait.Until(() => client.Ring.ReadCounters().Popped == 4, "the server pops all four commands");
         ring.StampHeartbeat(MonotonicClock.NowNs());
+        ring.PublishClock(new ClockSourceStatus(ClockSource.HostClockRejected, HostClockFault.WrongRate, 0.001f).Pack());
+        Wait.Until(() => StatusJson()?.Contains("runs at 0.001x", StringComparison.Ordinal) == true, "the server publishes the probe's clock");
 
         var (exit, json, error) = CliProcess.Run(_dir.Path, "status", "--json");
         Assert.True(exit == 0, error);
@@ -50,6 +53,17 @@ public sealed class StatusTests : IDisposable
         Assert.Equal(0, mine.GetProperty("fill").GetInt64());
         Assert.Equal(client.Ring.Capacity, mine.GetProperty("capacity").GetInt32());
         Assert.InRange(mine.GetProperty("heartbeatAgeMs").GetDouble(), 0, 10_000);
+        Assert.Equal("own fit (host clock rejected: runs at 0.001x)", mine.GetProperty("clock").GetString());
+
+        var (textExit, text, _) = CliProcess.Run(_dir.Path, "status");
+        Assert.Equal(0, textExit);
+        Assert.Contains("      clock: own fit (host clock rejected: runs at 0.001x)", text.Split('\n'));
+    }
+
+    private string? StatusJson()
+    {
+        var (exit, json, _) = CliProcess.Run(_dir.Path, "status", "--json");
+        return exit == 0 ? json : null;
     }
 
     [Fact]

@@ -44,6 +44,9 @@ public class LayoutTests
         Assert.Equal([1, 2, 3, 4, 5, 6], Enum.GetValues<CommandKind>().Select(k => (int)k).ToArray());
 
     [Fact]
+    public void RingLayout_VersionIsLocked() => Assert.Equal(2, RingLayout.Version);
+
+    [Fact]
     public void RingHeader_IsOnePage() => Assert.Equal(4096, Unsafe.SizeOf<RingHeader>());
 
     [Theory]
@@ -59,6 +62,7 @@ public class LayoutTests
     [InlineData(nameof(RingHeader.ConsumerHeartbeatNs), 128)]
     [InlineData(nameof(RingHeader.Pushed), 192)]
     [InlineData(nameof(RingHeader.DroppedFull), 200)]
+    [InlineData(nameof(RingHeader.ProducerClock), 208)]
     [InlineData(nameof(RingHeader.Popped), 256)]
     [InlineData(nameof(RingHeader.RejectedInvalid), 264)]
     [InlineData(nameof(RingHeader.Late), 272)]

@@ -34,8 +34,10 @@ public sealed unsafe class StatusFileTests : IDisposable
         var block = new StatusBlock();
         Assert.Equal(7680, (int)((byte*)Unsafe.AsPointer(ref block.VoiceSource(0)) - (byte*)&block));
         Assert.Equal(7680 + 63 * 16, (int)((byte*)Unsafe.AsPointer(ref block.VoiceSource(StatusBlock.MaxVoiceSources - 1)) - (byte*)&block));
-        Assert.Equal(4, StatusBlock.LayoutVersion);
+        Assert.Equal(5, StatusBlock.LayoutVersion);
         Assert.Equal(80, (int)Marshal.OffsetOf<ClientStatus>(nameof(ClientStatus.Pushed)));
+        Assert.Equal(144, (int)Marshal.OffsetOf<ClientStatus>(nameof(ClientStatus.StallFades)));
+        Assert.Equal(152, (int)Marshal.OffsetOf<ClientStatus>(nameof(ClientStatus.Clock)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using HapticShm.Plugin.Core.Connection;
 using HapticShm.Plugin.Core.Processing;
+using HapticShm.Shared.Status;
 
 namespace HapticShm.Plugin.Core.Editor;
 
@@ -11,14 +12,15 @@ namespace HapticShm.Plugin.Core.Editor;
 /// <param name="ServerPid">The server of the attached session (0: none known).</param>
 /// <param name="ClientSlot">This instance's slot in that server's client table, which is its entry
 /// in the status block (-1: unknown; the editor then takes the first entry with its own pid).</param>
+/// <param name="Clock">Which clock the processor stamps with (the host's or its own fit) and why.</param>
 public readonly record struct EditorConnectionInput(bool RingAttached, int Connections, string? LastError, long DroppedCommands,
-    int ServerPid = 0, int ClientSlot = -1)
+    int ServerPid = 0, int ClientSlot = -1, ClockSourceStatus Clock = default)
 {
     /// <summary>What <paramref name="connection"/> and the <paramref name="processor"/> it feeds report now (VST3 and CLAP editors alike).</summary>
     public static EditorConnectionInput Of(RingConnection connection, PluginProcessor processor)
     {
         (int serverPid, int slot) = connection.CurrentSession;
         return new EditorConnectionInput(processor.Ring is not null, connection.Connections, connection.LastError,
-            processor.DroppedCommands, serverPid, slot);
+            processor.DroppedCommands, serverPid, slot, processor.ClockSource);
     }
 }

@@ -7,8 +7,8 @@ namespace HapticShm.Plugin.Core.Editor;
 /// </summary>
 public sealed class EditorLayout
 {
-    /// <summary>Height of the connection area (three lines of text).</summary>
-    public const float HeaderHeight = 64;
+    /// <summary>Height of the connection area (four lines of text).</summary>
+    public const float HeaderHeight = 80;
     /// <summary>Height of one slider (its text above, its track below).</summary>
     public const float ControlHeight = 40;
     /// <summary>Height of a slider's track.</summary>

@@ -28,6 +28,9 @@ public sealed partial class EditorViewModel
         if (Connection != EditorConnectionState.Connected && Connection != EditorConnectionState.ServerHung && connection.LastError is { Length: > 0 } error)
             line.Append(" (").Append(error).Append(")");
 
+        // From the processor, not the status block: known before a server answers.
+        Span<char> clock = stackalloc char[80];
+        ClockText.Clear().Append("Clock: ").Append(clock[..connection.Clock.Format(clock)]);
         ServerText.Clear();
         RingText.Clear();
         if (!statusRead)

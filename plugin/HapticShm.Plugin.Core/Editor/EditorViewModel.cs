@@ -60,6 +60,9 @@ public sealed partial class EditorViewModel
     /// <summary>Third line: this instance's ring.</summary>
     public TextLine RingText { get; } = new(160);
 
+    /// <summary>Fourth line: the clock this instance stamps with (the host's, or its own fit and why).</summary>
+    public TextLine ClockText { get; } = new(96);
+
     /// <summary>Transducers shown.</summary>
     public int TransducerCount { get; private set; }
 

@@ -1,6 +1,7 @@
 using HapticShm.Plugin.Core.Parameters;
 using HapticShm.Plugin.Core.Timing;
 using HapticShm.Shared;
+using HapticShm.Shared.Status;
 
 namespace HapticShm.Plugin.Core.Processing;
 
@@ -20,6 +21,7 @@ public sealed partial class PluginProcessor
     private int _releaseRequested;
     private long _skippedOffline;
     private long _transportReleases;
+    private long _clockSource;
 
     /// <summary>Commands not sent because the host processed offline (a bounce).</summary>
     public long SkippedOfflineCommands => Volatile.Read(ref _skippedOffline);
@@ -29,6 +31,10 @@ public sealed partial class PluginProcessor
 
     /// <summary>Whether the last block was processed offline.</summary>
     public bool IsOffline => _offline;
+
+    /// <summary>Which clock the stamps follow (host's or own fit) and why the host's was refused,
+    /// as of the last block (any thread).</summary>
+    public ClockSourceStatus ClockSource => ClockSourceStatus.Unpack(Volatile.Read(ref _clockSource));
 
     /// <summary>The block clock (audio thread view, for diagnostics and tests).</summary>
     public BlockClock Clock => _clock;
@@ -58,6 +64,7 @@ public sealed partial class PluginProcessor
         {
             start = _clock.Advance(block);
         }
+        Volatile.Write(ref _clockSource, _clock.Source.Pack());
         _releaseHeld = _transport.Update(block);
         BeginBlock(start);
         _blockNsPerSample = _clock.NsPerSample;

@@ -147,6 +147,7 @@ public sealed partial class PluginProcessor
         _pendingCount = 0;
         SendTestPulse();
         ring?.StampHeartbeat(_blockStartNs);
+        ring?.PublishClock(Volatile.Read(ref _clockSource)); // for the server's status block
         _blockRing = null;
         Interlocked.Increment(ref _blockEpoch);
     }

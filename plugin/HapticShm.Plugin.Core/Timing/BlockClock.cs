@@ -1,3 +1,5 @@
+using HapticShm.Shared.Status;
+
 namespace HapticShm.Plugin.Core.Timing;
 
 /// <summary>
@@ -28,9 +30,11 @@ namespace HapticShm.Plugin.Core.Timing;
 /// - Re-anchored also when the position is not contiguous with the previous block's end (the
 ///   host's continuous time jumped) and when the sample rate changes (the rate starts over).
 /// - Position: the host's continuous time when it gives one, else the samples counted here.
-/// - With the host's system time (valid flag), the measurement of the block start is that time
-///   moved onto our clock by the smallest (our clock - system time) seen so far: the host may
-///   use another epoch, and it stamps the block before it calls us.
+/// - With the host's system time (valid flag) that <see cref="HostClockCheck"/> accepts, the
+///   measurement of the block start is that time moved onto our clock by the smallest (our clock -
+///   system time) of the check's clean run: the host may use another epoch, and it stamps the block
+///   before it calls us. Until the check accepts it, and whenever it refuses it, the measurement is
+///   our clock on entry. A change of source re-anchors.
 /// Audio thread only; no allocation: the history is two fixed arrays.
 /// </remarks>
 public sealed class BlockClock
@@ -62,8 +66,8 @@ public sealed class BlockClock
     private double _closedMax;
     private int _historyCount;
     private int _outliers;
-    private bool _hasHostOffset;
-    private long _hostOffsetNs;
+    private readonly HostClockCheck _hostClock = new();
+    private bool _onHostClock;
 
     public BlockClock(double sampleRate = 48000) => SetSampleRate(sampleRate);
 
@@ -76,7 +80,13 @@ public sealed class BlockClock
     /// <summary>The fitted rate's deviation from the nominal one, in parts per million.</summary>
     public double SkewPpm => (_nsPerSample / _nominalNsPerSample - 1) * 1e6;
 
-    /// <summary>How many times the line started over (first block, jump, rate change, hiccups).</summary>
+    /// <summary>Which clock the measurements come from, and why the host's was refused.</summary>
+    public ClockSourceStatus Source => _hostClock.Status;
+
+    /// <summary>The check of the host's clock (for diagnostics and tests).</summary>
+    public HostClockCheck HostClock => _hostClock;
+
+    /// <summary>How many times the line started over (first block, jump, rate change, hiccups, change of clock).</summary>
     public long Anchors { get; private set; }
 
     /// <summary>Sets the nominal rate; a change re-anchors and forgets the fitted skew.</summary>
@@ -89,11 +99,12 @@ public sealed class BlockClock
         _anchored = false;
     }
 
-    /// <summary>Forgets the line and the host's clock offset (a new activation); the next block anchors.</summary>
+    /// <summary>Forgets the line and the check of the host's clock (a new activation); the next block anchors.</summary>
     public void Reset()
     {
         _anchored = false;
-        _hasHostOffset = false;
+        _hostClock.Reset();
+        _onHostClock = false;
         _countedPosition = 0;
     }
 
@@ -115,14 +126,14 @@ public sealed class BlockClock
 
     private double Measure(in HostBlock block)
     {
-        if (!block.HasSystemTime) return block.NowNs;
-        long difference = block.NowNs - block.SystemTimeNs;
-        if (!_hasHostOffset || difference < _hostOffsetNs)
+        bool onHostClock = block.HasSystemTime && _hostClock.Check(block.NowNs, block.SystemTimeNs);
+        if (!block.HasSystemTime) _hostClock.NoHostTime();
+        if (onHostClock != _onHostClock)
         {
-            _hostOffsetNs = difference;
-            _hasHostOffset = true;
+            _onHostClock = onHostClock;
+            _anchored = false; // the two measurements differ by the host's call delay: start the line over
         }
-        return (double)block.SystemTimeNs + _hostOffsetNs;
+        return onHostClock ? (double)block.SystemTimeNs + _hostClock.OffsetNs : block.NowNs;
     }
 
     private double Line(long position) => _originNs + (position - _originPosition) * _nsPerSample;

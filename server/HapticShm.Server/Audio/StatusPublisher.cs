@@ -144,6 +144,7 @@ public sealed unsafe class StatusPublisher
             entry.HeartbeatAgeNs = ring.ProducerHeartbeatNs == 0 ? -1 : nowNs - ring.ProducerHeartbeatNs;
             entry.ConnectedNs = client.ConnectedNs;
             entry.StallFades = client.StallFades;
+            entry.Clock = ring.ProducerClock;
         }
         block->ClientCount = active;
         _file.EndWrite();

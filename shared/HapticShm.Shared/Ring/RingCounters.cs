@@ -13,7 +13,8 @@ public readonly record struct RingCounters(
     long ProducerHeartbeatNs,
     long ConsumerHeartbeatNs,
     int ProducerPid,
-    int ConsumerPid)
+    int ConsumerPid,
+    long ProducerClock)
 {
     /// <summary>Commands written but not yet read.</summary>
     public long Fill => Math.Max(0, Tail - Head);
@@ -29,5 +30,6 @@ public readonly record struct RingCounters(
         Volatile.Read(ref header->ProducerHeartbeatNs),
         Volatile.Read(ref header->ConsumerHeartbeatNs),
         Volatile.Read(ref header->ProducerPid),
-        Volatile.Read(ref header->ConsumerPid));
+        Volatile.Read(ref header->ConsumerPid),
+        Volatile.Read(ref header->ProducerClock));
 }

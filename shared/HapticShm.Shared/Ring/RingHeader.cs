@@ -37,6 +37,8 @@ public struct RingHeader
     [FieldOffset(RingLayout.ProducerCountersOffset)] public long Pushed;
     /// <summary>Commands dropped because the ring was full (producer-owned).</summary>
     [FieldOffset(RingLayout.ProducerCountersOffset + 8)] public long DroppedFull;
+    /// <summary>Which clock the producer stamps with, a packed <see cref="Status.ClockSourceStatus"/> (producer-owned).</summary>
+    [FieldOffset(RingLayout.ProducerCountersOffset + 16)] public long ProducerClock;
 
     /// <summary>Valid commands handed to the consumer (consumer-owned).</summary>
     [FieldOffset(RingLayout.ConsumerCountersOffset)] public long Popped;

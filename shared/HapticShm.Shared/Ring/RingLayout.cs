@@ -9,7 +9,7 @@ public static class RingLayout
     /// <summary>"HSHMRING" in little-endian ASCII.</summary>
     public const ulong Magic = 0x474E_4952_4D48_5348;
     /// <summary>Bumped whenever the header or <see cref="Command"/> layout changes.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
     /// <summary>One page, so the slots start page-aligned.</summary>
     public const int HeaderSize = 4096;
     /// <summary>Size of one cache line, the unit of separation between writers.</summary>

@@ -89,6 +89,10 @@ public sealed unsafe class RingProducer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void StampHeartbeat(long nowNs) => Volatile.Write(ref _header->ProducerHeartbeatNs, nowNs);
 
+    /// <summary>Says which clock the stamps follow (one plain store of the packed report, no syscall).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PublishClock(long packedClockSource) => Volatile.Write(ref _header->ProducerClock, packedClockSource);
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool RefreshHead(long tail)
     {

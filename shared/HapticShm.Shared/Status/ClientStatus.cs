@@ -40,6 +40,8 @@ public unsafe struct ClientStatus
     [FieldOffset(136)] public long ConnectedNs;
     /// <summary>Times the watchdog faded this client's voices (stalled heartbeat).</summary>
     [FieldOffset(144)] public long StallFades;
+    /// <summary>Which clock the client stamps with: a packed <see cref="ClockSourceStatus"/> (<see cref="ClockSourceStatus.Unpack"/>).</summary>
+    [FieldOffset(152)] public long Clock;
 
     /// <summary>The name as text.</summary>
     public readonly string NameText

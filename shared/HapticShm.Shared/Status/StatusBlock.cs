@@ -17,7 +17,7 @@ public unsafe struct StatusBlock
     /// <summary>"HSHMSTAT" little-endian.</summary>
     public const ulong MagicValue = 0x5441_5453_4D48_5348;
     /// <summary>Bumped with any layout change.</summary>
-    public const int LayoutVersion = 4;
+    public const int LayoutVersion = 5;
     /// <summary>Client entries.</summary>
     public const int MaxClients = 16;
     /// <summary>Transducer levels and positions.</summary>

@@ -135,6 +135,13 @@ public sealed unsafe class EditorViewModelTests
         Assert.Equal("Connected to server 4321", _model.ConnectionText.ToString());
         Assert.Equal("jack  48000 Hz / 64  latency 2.50 ms  load 3.4% (max 9.0%)  xruns 2  voices 0", _model.ServerText.ToString());
         Assert.Equal("Ring: fill 3/4096  pushed 120  dropped 4  late 1", _model.RingText.ToString());
+        Assert.Equal("Clock: not reported", _model.ClockText.ToString());
+
+        var ardour = new ClockSourceStatus(ClockSource.HostClockRejected, HostClockFault.WrongRate, 0.001f);
+        _model.Update(block, true, Attached with { Clock = ardour }, _values, now);
+        Assert.Equal("Clock: own fit (host clock rejected: runs at 0.001x)", _model.ClockText.ToString());
+        _model.Update(block, true, Attached with { Clock = new(ClockSource.HostClock) }, _values, now);
+        Assert.Equal("Clock: host clock", _model.ClockText.ToString());
 
         _model.Update(block, true, Attached, _values, now + 400_000_000);
         Assert.Equal(EditorConnectionState.ServerHung, _model.Connection);

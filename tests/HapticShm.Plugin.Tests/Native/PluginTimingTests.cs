@@ -3,6 +3,7 @@ using HapticShm.Plugin.Core.Parameters;
 using HapticShm.Plugin.Interop;
 using HapticShm.Plugin.Tests.Host;
 using HapticShm.Shared.Protocol;
+using HapticShm.Shared.Status;
 using static HapticShm.Plugin.Tests.Host.Interop.Vst;
 using Libc = HapticShm.Plugin.Tests.Host.Interop.Libc;
 
@@ -128,21 +129,19 @@ public sealed unsafe class PluginTimingTests(NativeModule module, ITestOutputHel
         Assert.InRange(gapMs, 505.3, 600);
     }
 
-    [Fact]
-    public void HostSystemTime_CallsJitteredByTheScheduler_StampsStayOnTheHostsLine()
+    /// <summary>Blocks called as a host's audio thread would (each 0-2 ms after it is due, plus
+    /// the scheduler's delay), a note-on at offset 0 of each; <paramref name="systemTime"/> gives
+    /// the context's system time of a block from when it was due. Returns the note-ons' stamps.</summary>
+    private (long[] Due, long[] NoteOns, long LateMax) RunWithSystemTime(int blocks, Func<long, long> systemTime)
     {
-        // The host stamps each block on the monotonic clock at its exact period and calls
-        // process() whenever this thread wakes up after that (0-2 ms more asked for, plus the
-        // scheduler's own delay): the note at offset 0 of every block must sit on one line.
         using PluginInstance plugin = StartPlugin();
         using var call = new ProcessCall(BlockSize, ProcessData.kSample32) { WithContext = true };
         call.Events.NoteOn(0, 0, 60, 0.8f, noteId: -1);
         call.Events.NoteOff(BlockSize - 1, 0, 60, noteId: -1);
-        const int blocks = 200;
         double blockNs = BlockSize * 1e9 / SampleRate;
         var random = new Random(3);
         var due = new long[blocks];
-        long lateMin = long.MaxValue, lateMax = 0;
+        long lateMax = 0;
         long t0 = HapticShm.Shared.MonotonicClock.NowNs() + 20_000_000;
         for (int i = 0; i < blocks; i++)
         {
@@ -151,23 +150,61 @@ public sealed unsafe class PluginTimingTests(NativeModule module, ITestOutputHel
             while (HapticShm.Shared.MonotonicClock.NowNs() < callAt) Thread.Sleep(TimeSpan.FromTicks(Math.Max(1, (callAt - HapticShm.Shared.MonotonicClock.NowNs()) / 100)));
             call.Context = Context(i * BlockSize, i * BlockSize, playing: true);
             call.Context.state |= ProcessContext.kSystemTimeValid;
-            call.Context.systemTime = due[i];
-            long late = HapticShm.Shared.MonotonicClock.NowNs() - due[i];
-            lateMin = Math.Min(lateMin, late);
-            lateMax = Math.Max(lateMax, late);
+            call.Context.systemTime = systemTime(due[i]);
+            lateMax = Math.Max(lateMax, HapticShm.Shared.MonotonicClock.NowNs() - due[i]);
             Assert.Equal(VstResult.kResultOk, call.Run(plugin.Processor, out _));
         }
         plugin.Stop();
-
         long[] noteOns = [.. _ring.Drain().Where(c => c.Kind == CommandKind.NoteOn).Select(c => c.TimestampNs)];
         Assert.Equal(blocks, noteOns.Length);
-        long offset = noteOns[0] - due[0];
+        return (due, noteOns, lateMax);
+    }
+
+    private ClockSourceStatus PublishedClock => ClockSourceStatus.Unpack(_ring.Ring.ReadCounters().ProducerClock);
+
+    [Fact]
+    public void HostSystemTime_CallsJitteredByTheScheduler_StampsStayOnTheHostsLine()
+    {
+        // The host stamps each block on the monotonic clock at its exact period: once its clock has
+        // passed a check window (1 s), the note at offset 0 of every block must sit on one line.
+        const int blocks = 400, checkedFrom = 220; // 1.17 s: past the window and the block that ends it
+        (long[] due, long[] noteOns, long lateMax) = RunWithSystemTime(blocks, dueNs => dueNs);
+
+        Assert.Equal(new ClockSourceStatus(ClockSource.HostClock), PublishedClock);
+        long offset = noteOns[checkedFrom] - due[checkedFrom];
         long worst = 0;
-        for (int i = 0; i < blocks; i++) worst = Math.Max(worst, Math.Abs(noteOns[i] - due[i] - offset));
-        output.WriteLine($"{blocks} blocks of {BlockSize} called {lateMin / 1000.0:F0}..{lateMax / 1000.0:F0} us after their system time; " +
-                         $"note stamps = system time + {offset / 1000.0:F1} us, max deviation {worst} ns");
+        for (int i = checkedFrom; i < blocks; i++) worst = Math.Max(worst, Math.Abs(noteOns[i] - due[i] - offset));
+        output.WriteLine($"{blocks} blocks of {BlockSize}, called up to {lateMax / 1000.0:F0} us after their system time; from block {checkedFrom} " +
+                         $"note stamps = system time + {offset / 1000.0:F1} us, max deviation {worst} ns; clock: {PublishedClock}");
         Assert.InRange(offset, 0, lateMax);
         Assert.True(worst <= 2, $"stamps {worst} ns off the host's line");
+    }
+
+    [Fact]
+    public void ArdourMicrosecondSystemTime_IsRejected_AndTheStampsFollowOurClock()
+    {
+        // Ardour 7.3: systemTime is g_get_monotonic_time(), microseconds, flagged valid. Trusted,
+        // it makes time stand still; checked, the plugin stamps with its own fit of the calls.
+        const int blocks = 200;
+        (long[] due, long[] noteOns, long lateMax) = RunWithSystemTime(blocks, dueNs => dueNs / 1000);
+
+        ClockSourceStatus clock = PublishedClock;
+        Assert.Equal(ClockSource.HostClockRejected, clock.Source);
+        Assert.Equal("own fit (host clock rejected: runs at 0.001x)", clock.ToString());
+        long lead = long.MaxValue, lag = long.MinValue;
+        for (int i = 0; i < blocks; i++)
+        {
+            lead = Math.Min(lead, noteOns[i] - due[i]);
+            lag = Math.Max(lag, noteOns[i] - due[i]);
+        }
+        long span = noteOns[^1] - noteOns[0], realSpan = due[^1] - due[0];
+        output.WriteLine($"{blocks} blocks with Ardour's microsecond system time: note stamps - due {lead / 1000.0:F0}..{lag / 1000.0:F0} us " +
+                         $"(calls up to {lateMax / 1000.0:F0} us late), stamps span {span / 1e6:F1} ms of {realSpan / 1e6:F1} ms; clock: {clock}");
+        // Never before the block was due, never later than its call (the own fit follows the
+        // latest calls), and as far apart as the blocks were in real time.
+        Assert.InRange(lead, 0, lateMax);
+        Assert.InRange(lag, 0, lateMax + 1_000_000); // the plugin reads the clock a little after the test does
+        Assert.InRange(span, realSpan - lateMax, realSpan + lateMax);
     }
 
     public void Dispose()

@@ -56,7 +56,8 @@ internal sealed record StatusReport(
             ClientStatus c = copy.Client(i);
             if (c.Active == 0) continue;
             clients.Add(new ClientReport(i, c.Pid, c.NameText, c.Capacity, c.Fill, c.Pushed, c.DroppedFull, c.Popped, c.Rejected, c.Late,
-                c.HeartbeatAgeNs < 0 ? -1 : Math.Round(c.HeartbeatAgeNs / 1e6, 1), c.ActiveVoices, c.StallFades));
+                c.HeartbeatAgeNs < 0 ? -1 : Math.Round(c.HeartbeatAgeNs / 1e6, 1), c.ActiveVoices, c.StallFades,
+                ClockSourceStatus.Unpack(c.Clock).ToString()));
         }
         return new StatusReport(block.ServerPid, block.BackendText, block.SampleRate, block.BlockSize, block.ChannelCount,
             Math.Round(block.FixedLatencyNs / 1e6, 3), Math.Round((block.ReadyNs - block.StartedNs) / 1e6, 1),
@@ -69,7 +70,7 @@ internal sealed record StatusReport(
     }
 }
 
-/// <summary>One client's ring health.</summary>
+/// <summary>One client's ring health and which clock it stamps with (<see cref="ClockSourceStatus"/>'s line).</summary>
 internal sealed record ClientReport(
     int Slot,
     int Pid,
@@ -83,4 +84,5 @@ internal sealed record ClientReport(
     long Late,
     double HeartbeatAgeMs,
     int Voices,
-    long StallFades);
+    long StallFades,
+    string Clock = "not reported");

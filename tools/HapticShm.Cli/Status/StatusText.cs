@@ -19,7 +19,10 @@ internal static class StatusText
         AppendLevels(text, s.Levels);
         text.AppendLine(c, $"clients: {s.Clients.Length}");
         foreach (var client in s.Clients)
+        {
             text.AppendLine(c, $"  [{client.Slot}] {client.Name} (pid {client.Pid}): fill {client.Fill}/{client.Capacity}, pushed {client.Pushed}, popped {client.Popped}, dropped {client.Dropped}, rejected {client.Rejected}, late {client.Late}, heartbeat {client.HeartbeatAgeMs} ms, voices {client.Voices}");
+            text.AppendLine(c, $"      clock: {client.Clock}");
+        }
         return text.ToString().TrimEnd();
     }
 
