@@ -17,16 +17,16 @@ namespace HapticShm.Jack;
 /// samples that were rendered after they were due.</para>
 /// <para>How it follows the device: every callback measures how late it began against the
 /// timeline. A callback that began before its cycle's start proves the timeline late: it moves
-/// earlier at once, by whole frames. The smallest lateness of each window of about
-/// <see cref="WindowSeconds"/> says how far the timeline could move later and still precede every
-/// wake-up: when that reaches twice <see cref="SlackFrames"/> frames, it moves later by whole
-/// frames, keeping <see cref="SlackFrames"/> of slack (so wake-ups whose best case varies by a frame
-/// or two between windows do not rock it). So noisy wake-ups never move it, a drifting device clock (100 ppm:
-/// five frames a second) is followed within a few frames, and each move is counted
-/// (<see cref="Steps"/>). Callbacks all more than the resync threshold behind it for
-/// <see cref="ResyncAfterBlocks"/> blocks in a row move it later at once. A move larger than the resync threshold after the first window (the
-/// driver re-phased after an xrun, freewheeling) is a <see cref="Resyncs">resync</see>. Both are
-/// published, so a client can tell that the promise changed.</para>
+/// earlier at once, by whole frames. The earliest wake-up of the last <see cref="RecentWindows"/>
+/// windows of <see cref="WindowSeconds"/> says how far the timeline could move later and still
+/// precede every wake-up: when that reaches twice <see cref="SlackFrames"/> frames, it moves later
+/// by whole frames, keeping <see cref="SlackFrames"/> of slack. So noisy or busy seconds do not move
+/// it, a drifting device clock (100 ppm: five frames a second) is followed within a dozen frames,
+/// and each move is counted (<see cref="Steps"/>). Callbacks all more than the resync threshold
+/// behind it for <see cref="ResyncAfterBlocks"/> blocks and <see cref="LateRunSeconds"/> in a row
+/// (the driver re-phased after an xrun) move it later at once. A move larger than the resync
+/// threshold after the first window is a <see cref="Resyncs">resync</see>. Both are published, so
+/// a client can tell that the promise changed.</para>
 /// <para>Frame times pass through a <see cref="JackFrameTracker"/> first, so a report from a
 /// neighbouring cycle cannot relabel a block.</para>
 /// </remarks>
@@ -39,10 +39,18 @@ public sealed class BlockStartClock
     /// later; it moves later once a window's earliest wake-up is twice that far.</summary>
     public const int SlackFrames = 2;
 
+    /// <summary>Windows whose earliest wake-up must all be behind the timeline before it moves
+    /// later: a few busy seconds do not move it, a drifting device does.</summary>
+    public const int RecentWindows = 4;
+
     /// <summary>Callbacks that began more than the resync threshold before (or after) their cycle's
     /// start on the timeline must do so this many blocks in a row to move it at once: one
     /// mislabelled cycle or one late wake-up is not a new timeline.</summary>
     public const int ResyncAfterBlocks = 4;
+
+    /// <summary>A run of callbacks all more than the resync threshold behind the timeline must also
+    /// last this long (s) to move it later at once: a busy machine delays a few cycles in a row.</summary>
+    public const double LateRunSeconds = 0.25;
 
     // Rebase the anchor every 10 s of frames so frame deltas stay small (exact: same line).
     private const long RebaseSeconds = 10;
@@ -58,8 +66,11 @@ public sealed class BlockStartClock
     private long _windowStartFrame;
     private long _windowEarliestNs;
     private int _earlyBeyondThreshold;
-    private int _lateBeyondThreshold;
+    private int _lateRunBlocks;
+    private uint _lateRunStartFrame;
     private long _lateRunEarliestNs;
+    private readonly long[] _recentEarliestNs = new long[RecentWindows];
+    private int _recentCount;
     private long _resyncs;
     private long _steps;
 
@@ -107,8 +118,9 @@ public sealed class BlockStartClock
         {
             if (-lateness > _resyncThresholdNs && _settled && ++_earlyBeyondThreshold < ResyncAfterBlocks) return start;
             _earlyBeyondThreshold = 0;
-            start -= CeilFrames(-lateness) * _frameNs;
-            Move(frame, start, -lateness);
+            long earlier = CeilFrames(-lateness) * _frameNs;
+            start -= earlier;
+            Move(frame, start, -earlier);
             lateness = callbackBeganNs - start;
         }
         else
@@ -118,26 +130,31 @@ public sealed class BlockStartClock
         _windowEarliestNs = Math.Min(_windowEarliestNs, lateness);
         if (lateness > _resyncThresholdNs)
         {
-            _lateRunEarliestNs = _lateBeyondThreshold++ == 0 ? lateness : Math.Min(_lateRunEarliestNs, lateness);
+            if (_lateRunBlocks++ == 0)
+            {
+                _lateRunStartFrame = frame;
+                _lateRunEarliestNs = lateness;
+            }
+            _lateRunEarliestNs = Math.Min(_lateRunEarliestNs, lateness);
         }
         else
         {
-            _lateBeyondThreshold = 0;
+            _lateRunBlocks = 0;
         }
-        bool windowEnds = (uint)(frame - (uint)_windowStartFrame) >= WindowSeconds * _sampleRate;
-        // Every callback far behind the timeline for some blocks in a row: the driver re-phased
-        // (after an xrun); waiting for the window to end would promise samples already rendered.
-        bool lateRun = _lateBeyondThreshold >= ResyncAfterBlocks;
-        if (windowEnds || lateRun)
+        // Every callback far behind the timeline for a while: the driver re-phased (after an
+        // xrun); waiting for the windows would promise samples already rendered.
+        if (_lateRunBlocks >= ResyncAfterBlocks && (uint)(frame - _lateRunStartFrame) >= LateRunSeconds * _sampleRate)
         {
-            long later = (lateRun ? _lateRunEarliestNs : _windowEarliestNs) / _frameNs - SlackFrames;
-            if (later >= SlackFrames)
-            {
-                start += later * _frameNs;
-                Move(frame, start, later * _frameNs);
-            }
-            if (windowEnds) _settled = true;
-            _lateBeyondThreshold = 0;
+            start = MoveLater(frame, start, _lateRunEarliestNs);
+            StartWindow(frame);
+        }
+        else if ((uint)(frame - (uint)_windowStartFrame) >= WindowSeconds * _sampleRate)
+        {
+            _recentEarliestNs[_recentCount++ % RecentWindows] = _windowEarliestNs;
+            long earliest = long.MaxValue;
+            for (int i = 0; i < Math.Min(_recentCount, RecentWindows); i++) earliest = Math.Min(earliest, _recentEarliestNs[i]);
+            start = MoveLater(frame, start, earliest);
+            _settled = true;
             StartWindow(frame);
         }
         if (framesSinceAnchor >= RebaseSeconds * _sampleRate) Anchor(frame, start);
@@ -150,16 +167,32 @@ public sealed class BlockStartClock
         _anchored = false;
         _settled = false;
         _earlyBeyondThreshold = 0;
-        _lateBeyondThreshold = 0;
+        _lateRunBlocks = 0;
+        _recentCount = 0;
         _frames.Reset();
     }
 
     private long CeilFrames(long ns) => (ns + _frameNs - 1) / _frameNs;
 
+    // Moves later by whole frames when the earliest wake-up is at least twice the slack behind,
+    // keeping the slack.
+    private long MoveLater(uint frame, long start, long earliestNs)
+    {
+        long later = earliestNs / _frameNs - SlackFrames;
+        if (later < SlackFrames) return start;
+        start += later * _frameNs;
+        Move(frame, start, later * _frameNs);
+        _lateRunBlocks = 0;
+        return start;
+    }
+
+    // Every lateness kept so far was measured against the old line.
     private void Move(uint frame, long start, long byNs)
     {
         Anchor(frame, start);
-        if (_settled && byNs > _resyncThresholdNs) Volatile.Write(ref _resyncs, _resyncs + 1);
+        _windowEarliestNs = _windowEarliestNs == long.MaxValue ? long.MaxValue : _windowEarliestNs - byNs;
+        for (int i = 0; i < Math.Min(_recentCount, RecentWindows); i++) _recentEarliestNs[i] -= byNs;
+        if (_settled && Math.Abs(byNs) > _resyncThresholdNs) Volatile.Write(ref _resyncs, _resyncs + 1);
         else Volatile.Write(ref _steps, _steps + 1);
     }
 

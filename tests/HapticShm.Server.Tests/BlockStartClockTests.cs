@@ -63,8 +63,8 @@ public sealed class BlockStartClockTests
         {
             long began = 5_000_000_000 + (long)(b * Block * 1e9 / Rate * periodScale) + 10_000;
             long start = clock.Next(unchecked((uint)(b * Block)), Block, began);
-            // At most the wake-up, the slack and one window's drift (50 µs) after it.
-            Assert.InRange(began - start, 0, 10_000 + 2 * BlockStartClock.SlackFrames * FrameNs + 50_000 + FrameNs);
+            // At most the wake-up, the slack and the drift (50 µs a window) over the recent windows.
+            Assert.InRange(began - start, 0, 10_000 + 2 * BlockStartClock.SlackFrames * FrameNs + (BlockStartClock.RecentWindows + 1) * 50_000 + FrameNs);
             long frames = (long)Math.Round((start - previous - 1_333_333.3) / FrameNs);
             if (b > 0) Assert.True(Math.Abs(start - previous - 1_333_333.3 - frames * FrameNs) < 2, $"block {b}: advanced {start - previous} ns, not whole frames");
             previous = start;
@@ -91,7 +91,8 @@ public sealed class BlockStartClockTests
         int b = 0;
         for (; b < 2 * BlocksPerWindow + 5; b++) clock.Next((uint)(b * Block), Block, Truth(b) + 10_000);
         var lateness = new List<long>();
-        for (int end = b + 2 * BlockStartClock.ResyncAfterBlocks; b < end; b++)
+        int runBlocks = (int)(BlockStartClock.LateRunSeconds * Rate / Block);
+        for (int end = b + 2 * runBlocks; b < end; b++)
         {
             long began = Truth(b) + 3_010_000 + (b % 2) * 100_000; // wake-ups after the re-phase still vary
             lateness.Add(began - clock.Next((uint)(b * Block), Block, began));
@@ -99,8 +100,8 @@ public sealed class BlockStartClockTests
 
         Assert.Equal(1, clock.Resyncs);
         // Behind by the re-phase until it is certain, then by the slack (of the earliest wake-up) at most.
-        Assert.All(lateness[..(BlockStartClock.ResyncAfterBlocks - 1)], late => Assert.InRange(late, 3_000_000, 3_200_000));
-        Assert.All(lateness[BlockStartClock.ResyncAfterBlocks..], late => Assert.InRange(late, 0, (BlockStartClock.SlackFrames + 1) * FrameNs + 100_000));
+        Assert.All(lateness[..runBlocks], late => Assert.InRange(late, 3_000_000, 3_200_000));
+        Assert.All(lateness[(runBlocks + 1)..], late => Assert.InRange(late, 0, (BlockStartClock.SlackFrames + 1) * FrameNs + 100_000));
     }
 
     [Fact]
