@@ -24,6 +24,7 @@ internal static unsafe partial class Interop
         internal const nuint JackPortIsPhysical = 0x4;
 
         internal const string JACK_DEFAULT_AUDIO_TYPE = "32 bit float mono audio";
+        internal const string JACK_DEFAULT_MIDI_TYPE = "8 bit raw midi";
         internal const int EEXIST = 17;
 
         // jack_client_open is variadic; on x86-64/arm64 Linux a trailing pointer argument is passed
@@ -99,5 +100,11 @@ internal static unsafe partial class Interop
 
         [LibraryImport(LibraryName)]
         internal static partial ulong jack_get_time();
+
+        [LibraryImport(LibraryName)]
+        internal static partial void jack_midi_clear_buffer(void* portBuffer);
+
+        [LibraryImport(LibraryName)]
+        internal static partial int jack_midi_event_write(void* portBuffer, uint time, byte* data, nuint size);
     }
 }

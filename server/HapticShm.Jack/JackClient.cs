@@ -86,6 +86,20 @@ public sealed unsafe partial class JackClient : IDisposable
         return new JackPort(port);
     }
 
+    /// <summary>Registers a MIDI port named <paramref name="shortName"/> (JACK's "8 bit raw midi").</summary>
+    public JackPort RegisterMidiPort(string shortName, JackPortDirection direction)
+    {
+        nuint flags = direction == JackPortDirection.Input ? JackPortIsInput : JackPortIsOutput;
+        nint port = jack_port_register(Handle, shortName, JACK_DEFAULT_MIDI_TYPE, flags, 0);
+        if (port == 0) throw new JackException($"JACK could not register MIDI port '{Name}:{shortName}'");
+        return new JackPort(port);
+    }
+
+    /// <summary>Full names of the MIDI ports matching <paramref name="namePattern"/> (a regular
+    /// expression, null for all) that are inputs or outputs.</summary>
+    public IReadOnlyList<string> GetMidiPorts(string? namePattern, JackPortDirection direction) =>
+        GetPortsOfType(namePattern, JACK_DEFAULT_MIDI_TYPE, direction, physicalOnly: false);
+
     /// <summary>Routes the callbacks to <paramref name="handler"/>; call once, before <see cref="Activate"/>.</summary>
     public void SetHandler(IJackProcessHandler handler)
     {
@@ -150,10 +164,13 @@ public sealed unsafe partial class JackClient : IDisposable
 
     /// <summary>Full names of the audio ports matching <paramref name="namePattern"/> (a regular
     /// expression, null for all) that are inputs or outputs, optionally only physical ones.</summary>
-    public IReadOnlyList<string> GetPorts(string? namePattern, JackPortDirection direction, bool physicalOnly = false)
+    public IReadOnlyList<string> GetPorts(string? namePattern, JackPortDirection direction, bool physicalOnly = false) =>
+        GetPortsOfType(namePattern, JACK_DEFAULT_AUDIO_TYPE, direction, physicalOnly);
+
+    private List<string> GetPortsOfType(string? namePattern, string type, JackPortDirection direction, bool physicalOnly)
     {
         nuint flags = (direction == JackPortDirection.Input ? JackPortIsInput : JackPortIsOutput) | (physicalOnly ? JackPortIsPhysical : 0);
-        nint* names = jack_get_ports(Handle, namePattern, JACK_DEFAULT_AUDIO_TYPE, flags);
+        nint* names = jack_get_ports(Handle, namePattern, type, flags);
         var result = new List<string>();
         if (names is null) return result;
         for (int i = 0; names[i] != 0; i++) result.Add(Marshal.PtrToStringUTF8(names[i]) ?? "");
