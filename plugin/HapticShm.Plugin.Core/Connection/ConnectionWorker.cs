@@ -1,3 +1,4 @@
+using HapticShm.Plugin.Core.Timing;
 using HapticShm.Shared;
 using HapticShm.Shared.Handshake;
 using HapticShm.Shared.Platform;
@@ -107,6 +108,8 @@ internal sealed class ConnectionWorker : IDisposable
             KillHungServer();
             return false;
         }
+        // The audio thread stamps on the server's timeline when host and server share JACK's cycles.
+        if (_watch.TryReadTimeline(out ServerTimeline timeline)) _owner.Processor.ServerTimeline.Publish(timeline);
         long allocated = GC.GetAllocatedBytesForCurrentThread();
         if (_watchStartBytes < 0) _watchStartBytes = allocated;
         Volatile.Write(ref _watchAllocatedBytes, allocated - _watchStartBytes);
@@ -180,6 +183,7 @@ internal sealed class ConnectionWorker : IDisposable
         if (session is null) return;
         _session = null;
         _owner.SessionClosed(_generation);
+        _owner.Processor.ServerTimeline.Clear();
         if (_attached) _owner.Processor.RetireRing(session.Ring.Producer, session); // unmapped once no block can touch it
         else session.Dispose(); // never attached: no block has seen it
         _attached = false;

@@ -1,3 +1,4 @@
+using HapticShm.Plugin.Core.Timing;
 using HapticShm.Shared.Status;
 
 namespace HapticShm.Plugin.Core.Connection;
@@ -57,6 +58,17 @@ internal sealed unsafe class ServerHeartbeatWatch : IDisposable
             return false;
         }
         return nowNs - _lastChangeNs >= timeoutNs;
+    }
+
+    /// <summary>The server's timeline from the status block (a consistent read; false while the
+    /// block is not mapped or was being written every time it looked).</summary>
+    public bool TryReadTimeline(out ServerTimeline timeline)
+    {
+        timeline = default;
+        if (_status is null || !_status.TryRead(out StatusBlock snapshot) || snapshot.ServerPid != _serverPid) return false;
+        timeline = new ServerTimeline(unchecked((uint)snapshot.TimelineFrame), snapshot.TimelineStartNs, snapshot.SampleRate,
+            snapshot.BlockSize, snapshot.TimelineSteps, snapshot.TimelineResyncs, snapshot.FixedLatencyNs);
+        return true;
     }
 
     private void TryOpen(long nowNs)

@@ -12,6 +12,12 @@ public sealed partial class PluginProcessor
     private static readonly int HapticOffsetIndex = PluginParameters.IndexOf(ParameterIds.HapticOffset);
     private readonly BlockClock _clock = new();
     private readonly TransportWatch _transport = new();
+    private readonly ServerTimelineSlot _serverTimeline = new();
+    private readonly SharedCycleLock _cycleLock = new();
+    private ServerTimeline _timeline;
+    private long _countedPosition;
+    private bool _blockLocked;
+    private uint _blockServerFrame;
     private long _hapticOffsetNs;
     private long _lastStampNs = long.MinValue;
     private int _timingReset;
@@ -39,6 +45,16 @@ public sealed partial class PluginProcessor
     /// <summary>The block clock (audio thread view, for diagnostics and tests).</summary>
     public BlockClock Clock => _clock;
 
+    /// <summary>Where the connection thread hands over the server's timeline.</summary>
+    public ServerTimelineSlot ServerTimeline => _serverTimeline;
+
+    /// <summary>The lock onto the server's JACK cycles (audio thread view, for diagnostics and tests).</summary>
+    public SharedCycleLock CycleLock => _cycleLock;
+
+    /// <summary>Whether the last block was stamped on the server's own timeline (exact) rather than
+    /// on the plugin's fit of the host's calls.</summary>
+    public bool IsLockedToServerCycles => Volatile.Read(ref _blockLocked);
+
     /// <summary>Forgets the timeline (setActive(true) on the host's UI thread); the audio thread
     /// re-anchors at its next block.</summary>
     public void ResetTiming() => Volatile.Write(ref _timingReset, 1);
@@ -64,11 +80,22 @@ public sealed partial class PluginProcessor
         {
             start = _clock.Advance(block);
         }
-        Volatile.Write(ref _clockSource, _clock.Source.Pack());
         _releaseHeld = _transport.Update(block);
+        long position = block.HasContinuousTime ? block.ContinuousTimeSamples : _countedPosition;
+        _countedPosition += Math.Max(block.NumSamples, 0);
+        if (_serverTimeline.TryRead(out ServerTimeline timeline)) _timeline = timeline;
+        bool locked = !_blockOffline && _cycleLock.Observe(position, block.NumSamples, block.NowNs, _timeline);
         BeginBlock(start);
         _blockNsPerSample = _clock.NsPerSample;
+        Volatile.Write(ref _blockLocked, locked);
+        if (locked) _blockServerFrame = _cycleLock.ServerFrameOf(position);
+        Volatile.Write(ref _clockSource, (locked ? new ClockSourceStatus(Shared.Status.ClockSource.ServerCycles, Value: PromisedLatencySamples()) : _clock.Source).Pack());
     }
+
+    // Where the server puts a command stamped with the time of frame F: F plus the haptic offset
+    // and its fixed latency, rounded half up as the engine rounds.
+    private float PromisedLatencySamples() =>
+        (float)Math.Floor((_hapticOffsetNs + _timeline.FixedLatencyNs) * (_timeline.SampleRate / 1e9) + 0.5);
 
     /// <summary>Releases every held note at the next block (CLAP reset: "kill all voices"; any thread).</summary>
     public void RequestReleaseAll() => Volatile.Write(ref _releaseRequested, 1);
@@ -113,9 +140,14 @@ public sealed partial class PluginProcessor
     // must not put a note-off before its note-on.
     private long TimestampAt(int sampleOffset)
     {
-        long stamp = _blockStartNs + (long)(sampleOffset * _blockNsPerSample) + _hapticOffsetNs;
+        long stamp = (_blockLocked ? ServerTimeOf(sampleOffset) : _blockStartNs + (long)(sampleOffset * _blockNsPerSample)) + _hapticOffsetNs;
         if (stamp < _lastStampNs) stamp = _lastStampNs;
         _lastStampNs = stamp;
         return stamp;
     }
+
+    // The server's own time of the frame this sample is, on its published line: it maps back to
+    // exactly that frame.
+    private long ServerTimeOf(int sampleOffset) =>
+        _timeline.StartNs + MonotonicClock.FramesToNs(unchecked((int)(_blockServerFrame + (uint)sampleOffset - _timeline.Frame)), _timeline.SampleRate);
 }

@@ -104,6 +104,7 @@ public sealed partial class PluginProcessor
         Interlocked.Increment(ref _blockEpoch);
         _blockStartNs = blockStartNs;
         _blockNsPerSample = _nsPerSample;
+        _blockLocked = false;
         _hapticOffsetNs = ReadHapticOffsetNs();
         _pendingCount = 0;
         _blockRing = Volatile.Read(ref _ring);

@@ -13,4 +13,7 @@ public enum ClockSource : byte
     HostClock = 3,
     /// <summary>The client's own fit: the host's clock failed the check (see <see cref="HostClockFault"/>).</summary>
     HostClockRejected = 4,
+    /// <summary>The server's own timeline: host and server share JACK's cycles, so each host sample
+    /// is an exact server frame; the value is the promised latency in samples.</summary>
+    ServerCycles = 5,
 }

@@ -9,7 +9,8 @@ namespace HapticShm.Shared.Status;
 /// </summary>
 /// <param name="Source">The clock in use.</param>
 /// <param name="Fault">Why the host's clock was rejected (with <see cref="ClockSource.HostClockRejected"/>).</param>
-/// <param name="Value">The fault's measure: a rate for <see cref="HostClockFault.WrongRate"/>, ms otherwise.</param>
+/// <param name="Value">The fault's measure: a rate for <see cref="HostClockFault.WrongRate"/>, ms otherwise;
+/// with <see cref="ClockSource.ServerCycles"/> the promised latency in samples.</param>
 public readonly record struct ClockSourceStatus(ClockSource Source, HostClockFault Fault = HostClockFault.None, float Value = 0)
 {
     /// <summary>The report as one word: source, fault, then the value's bits in the upper half.</summary>
@@ -31,6 +32,7 @@ public readonly record struct ClockSourceStatus(ClockSource Source, HostClockFau
             ClockSource.OwnFit => destination.TryWrite(c, $"own fit (host gives no clock)", out n),
             ClockSource.Checking => destination.TryWrite(c, $"own fit (checking the host clock)", out n),
             ClockSource.HostClock => destination.TryWrite(c, $"host clock", out n),
+            ClockSource.ServerCycles => destination.TryWrite(c, $"server's JACK cycles (exact, {Value:0} samples to the transducer)", out n),
             // One significant digit far from 1 (0.001x for microseconds), so a repeated verdict reads the same.
             ClockSource.HostClockRejected when Fault == HostClockFault.WrongRate && Value < 0.01f =>
                 destination.TryWrite(c, $"own fit (host clock rejected: runs at {Value:G1}x)", out n),
