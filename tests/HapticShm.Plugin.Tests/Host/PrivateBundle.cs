@@ -30,6 +30,9 @@ public sealed class PrivateBundle : PrivateInstall
 
     public NativeModule Module { get; }
 
+    /// <summary>The private bundle directory (HapticShm.vst3), for hosts that load it themselves.</summary>
+    public string BundlePath => Path.Combine(Root, "HapticShm.vst3");
+
     /// <summary>The name the plugin's connection gives its session.</summary>
     public static string ClientName => $"HapticShm VST3 ({Environment.ProcessId})";
 

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using HapticShm.Jack;
+using HapticShm.Plugin.Tests.Host;
+using HapticShm.Plugin.Tests.Native;
+using HapticShm.Shared.Status;
+
+namespace HapticShm.Plugin.Tests.RealServer;
+
+/// <summary>
+/// The timing promise through Steinberg's JACK host: a private jackd, the bundled server on it, and
+/// vst3-audiohost loading the private bundle in a process of its own. A JACK MIDI source plays
+/// notes at frame 0 of chosen cycles into the host's MIDI input (so the host's quantisation to the
+/// block plays no part); every note whose window (from the note before it to the note after it)
+/// had no xrun must sound on out_1 exactly the number of samples after its MIDI event that the
+/// plugin reports in the status block.
+/// </summary>
+[Collection(NativeHostCollection.Name)]
+public sealed class AudioHostTimingTests(PrivateBundle bundle, ITestOutputHelper output) : IDisposable
+{
+    private const int Notes = 30;
+    private const byte Pitch = 60;
+    private const byte Velocity = 100; // a standing wave: every transducer at once
+    private const double NoteSeconds = 0.05;
+    private const double SpacingSeconds = 0.7; // the note, the default 0.5 s release and silence
+    private const int Rate = 48000;
+
+    [SharedToolTheory("vst3-audiohost", "notes through Steinberg's JACK host land on the sample the plugin promised")]
+    [InlineData(64)]
+    [InlineData(128)]
+    [InlineData(256)]
+    public void NotesFromJackMidi_SoundOnThePromisedSample(int block)
+    {
+        string audiohost = SharedTools.Require("vst3-audiohost");
+        bundle.UseEnvironment();
+        bundle.KillServers();
+        string name = "hs-host-" + Guid.NewGuid().ToString("N")[..8];
+        using JackdLauncher jackd = JackdLauncher.Start(name, block);
+        using Process server = bundle.StartJackServer(name);
+        bundle.WaitStatus(b => b.ServerPid == server.Id && b.BackendText == "jack", "the jack server is ready");
+        using Process host = StartAudioHost(audiohost, name);
+        try
+        {
+            StatusBlock locked = bundle.WaitStatus(b => ClockOf(b, host.Id).Source == ClockSource.ServerCycles,
+                "the plugin in vst3-audiohost stamps on the server's JACK cycles", 20);
+            int promised = (int)ClockOf(locked, host.Id).Value;
+            int cyclesPerNote = (int)(SpacingSeconds * Rate / block);
+            using var capture = new JackCaptureClient(["hapticshm:out_1"], (Notes + 2) * SpacingSeconds, "host-capture", name);
+            using var source = new JackMidiSender(2 * Notes, "host-midi", name);
+            string input = WaitForMidiInput(source.Client);
+            for (int k = 0; k < Notes; k++)
+            {
+                int on = (k + 1) * cyclesPerNote;
+                source.Schedule(on, 0x90, Pitch, Velocity);
+                source.Schedule(on + (int)(NoteSeconds * Rate / block), 0x80, Pitch, 0);
+            }
+            capture.Start();
+            source.Start(input);
+            Assert.True(Wait.Until(() => source.Sent == source.Count, TimeSpan.FromSeconds(Notes * SpacingSeconds + 20)), $"{source.Sent} of {source.Count} MIDI messages sent");
+            uint lastOnset = source.SentFrame(2 * Notes - 2) + (uint)(promised + 2 * block);
+            Assert.True(Wait.Until(() => RecordedPast(capture, lastOnset), TimeSpan.FromSeconds(10)), "the capture did not record past the last note");
+            capture.Stop();
+            StatusBlock after = bundle.WaitStatus(_ => true, "the status block is readable");
+
+            var latencies = new List<int>();
+            var each = new List<string>();
+            int notClean = 0;
+            for (int k = 0; k < Notes; k++)
+            {
+                int index = 2 * k;
+                // From the previous note (the plugin follows skipped cycles within a few blocks) to the next.
+                bool xrunInWindow = (k + 1 < Notes ? source.XrunsAtSend(index + 2) : source.Xruns) != source.XrunsAtSend(Math.Max(0, index - 2));
+                int latency = OnsetAfter(capture, source.SentFrame(index), block);
+                each.Add(xrunInWindow ? $"x{latency}" : $"{latency}");
+                if (xrunInWindow) { notClean++; continue; }
+                latencies.Add(latency);
+            }
+            output.WriteLine($"block {block}: each note's latency (x: an xrun in its window): {string.Join(' ', each)}");
+            output.WriteLine($"block {block}: plugin promises {promised} samples ({promised * 1000.0 / Rate:F2} ms) from MIDI event to transducer; "
+                + $"{latencies.Count} clean notes: latency {Min(latencies)}..{Max(latencies)} samples, jitter {Max(latencies) - Min(latencies)}; "
+                + $"{notClean} near xruns (MIDI source saw {source.Xruns}, capture {capture.Xruns}, jackd driver {jackd.DriverXruns}); "
+                + $"server timeline steps {after.TimelineSteps - locked.TimelineSteps}, resyncs {after.TimelineResyncs - locked.TimelineResyncs}");
+            Assert.True(latencies.Count > 0, "no note had a window without xruns");
+            Assert.All(latencies, latency => Assert.Equal(promised, latency));
+        }
+        finally
+        {
+            StopAudioHost(host);
+        }
+    }
+
+    private static int Min(List<int> values) => values.Count == 0 ? 0 : values.Min();
+
+    private static int Max(List<int> values) => values.Count == 0 ? 0 : values.Max();
+
+    private Process StartAudioHost(string audiohost, string jackServer)
+    {
+        var info = new ProcessStartInfo(audiohost) { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(bundle.BundlePath);
+        info.Environment["JACK_DEFAULT_SERVER"] = jackServer;
+        info.Environment["JACK_NO_START_SERVER"] = "1";
+        info.Environment[HapticShm.Shared.Platform.RuntimePaths.OverrideVariable] = bundle.RuntimeDirectory;
+        Process host = Process.Start(info)!;
+        host.OutputDataReceived += (_, _) => { };
+        host.ErrorDataReceived += (_, _) => { };
+        host.BeginOutputReadLine();
+        host.BeginErrorReadLine();
+        return host;
+    }
+
+    // It processes until a line arrives on its standard input.
+    private static void StopAudioHost(Process host)
+    {
+        try
+        {
+            host.StandardInput.WriteLine();
+            host.StandardInput.Close();
+        }
+        catch (IOException) { } // it is gone already
+        if (!host.WaitForExit(5000)) host.Kill();
+    }
+
+    private static ClockSourceStatus ClockOf(StatusBlock block, int pid)
+    {
+        for (int i = 0; i < StatusBlock.MaxClients; i++)
+        {
+            ClientStatus client = block.Client(i);
+            if (client.Active != 0 && client.Pid == pid) return ClockSourceStatus.Unpack(client.Clock);
+        }
+        return default;
+    }
+
+    private static string WaitForMidiInput(JackClient client)
+    {
+        IReadOnlyList<string> inputs = [];
+        Assert.True(Wait.Until(() => (inputs = client.GetMidiPorts("^VST 3 SDK", JackPortDirection.Input)).Count > 0, TimeSpan.FromSeconds(10)),
+            "vst3-audiohost registered no MIDI input");
+        return inputs[0];
+    }
+
+    private static bool RecordedPast(JackCaptureClient capture, uint frame)
+    {
+        int cycles = capture.CycleCount;
+        return cycles > 0 && (int)(capture.Cycle(cycles - 1).FrameTime - frame) > 0;
+    }
+
+    /// <summary>Samples from frame <paramref name="from"/> to the note's onset on out_1: the sample
+    /// before the first that is not 0 (the carrier and the envelope both start at 0).</summary>
+    private static int OnsetAfter(JackCaptureClient capture, uint from, int block)
+    {
+        ReadOnlySpan<float> samples = capture.Channel(0);
+        for (int i = 0; i < capture.CycleCount; i++)
+        {
+            JackCaptureCycle cycle = capture.Cycle(i);
+            int into = (int)(from - cycle.FrameTime);
+            if (into < 0 || into >= block) continue;
+            for (long n = cycle.FirstSample + into; n < samples.Length; n++)
+            {
+                if (samples[(int)n] == 0f) continue;
+                JackCaptureCycle at = capture.Cycle(CycleOfSample(capture, n - 1));
+                return (int)(at.FrameTime + (uint)(n - 1 - at.FirstSample) - from);
+            }
+            return int.MaxValue;
+        }
+        return int.MinValue; // that frame was not recorded (an xrun skipped it)
+    }
+
+    private static int CycleOfSample(JackCaptureClient capture, long sample)
+    {
+        int lo = 0, hi = capture.CycleCount - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) / 2;
+            if (capture.Cycle(mid).FirstSample <= sample) lo = mid; else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    public void Dispose() => bundle.KillServers();
+}
