@@ -30,6 +30,9 @@ public sealed class PrivateBundle : PrivateInstall
 
     public NativeModule Module { get; }
 
+    /// <summary>The private HapticShm.vst3 (absolute), for hosts run as processes of their own.</summary>
+    public string BundlePath => Path.Combine(Root, "HapticShm.vst3");
+
     /// <summary>The name the plugin's connection gives its session.</summary>
     public static string ClientName => $"HapticShm VST3 ({Environment.ProcessId})";
 
