@@ -154,6 +154,36 @@ internal sealed unsafe partial class X11Desktop : IDisposable
         _ = XSync(_display, 0);
     }
 
+    /// <summary>Sends an <c>_XEMBED</c> client message to <paramref name="window"/>, as an embedder does.</summary>
+    public void SendXEmbed(nuint window, long message, long detail = 0, long data1 = 0, long data2 = 0)
+    {
+        byte* xevent = stackalloc byte[192];
+        new Span<byte>(xevent, 192).Clear();
+        *(int*)xevent = ClientMessage;
+        *(nuint*)(xevent + 32) = window;
+        *(nuint*)(xevent + 40) = Atom("_XEMBED");
+        *(int*)(xevent + 48) = 32;
+        long* data = (long*)(xevent + 56);
+        (data[1], data[2], data[3], data[4]) = (message, detail, data1, data2); // data[0]: CurrentTime
+        Assert.NotEqual(0, XSendEvent(_display, window, 0, 0, xevent));
+        _ = XSync(_display, 0);
+    }
+
+    /// <summary>Sends a KeyPress of <paramref name="keysym"/> to <paramref name="window"/>, as an
+    /// embedder forwards the keys its focused client should get.</summary>
+    public void SendKey(nuint window, uint keysym)
+    {
+        byte* xevent = stackalloc byte[192];
+        new Span<byte>(xevent, 192).Clear();
+        *(int*)xevent = 2; // KeyPress
+        *(nuint*)(xevent + 32) = window;
+        *(nuint*)(xevent + 40) = _root;
+        *(uint*)(xevent + 84) = XKeysymToKeycode(_display, keysym);
+        *(int*)(xevent + 88) = 1; // same_screen
+        Assert.NotEqual(0, XSendEvent(_display, window, 0, 1, xevent));
+        _ = XSync(_display, 0);
+    }
+
     private nuint[] QueryTree(nuint window, out nuint parent)
     {
         nuint rootReturn, parentReturn;
