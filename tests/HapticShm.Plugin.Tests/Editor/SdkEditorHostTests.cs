@@ -74,6 +74,31 @@ public sealed unsafe class SdkEditorHostTests(PrivateBundle bundle, XvfbDisplay 
         AssertClosesCleanly(host, desktop);
     }
 
+    [SharedToolFact(SdkEditorHost.Tool, Why)]
+    public void EditorHost_AClickThenRealArrowKeys_MoveTheFocusAndTheValue()
+    {
+        using var status = FakeStatusWithGrid(bundle, out StatusBlock block);
+        using var desktop = new X11Desktop();
+        using var host = new SdkEditorHost(bundle, display, desktop);
+        host.WaitEmbedded();
+        EditorViewModel model = Model(block);
+        PixelRect wave = model.Layout.Track(WaveSpeedControl), routing = model.Layout.Track(ControlIndex(ParameterIds.Routing));
+        bool Ring(uint[] p, int w, PixelRect track) => Close(EditorChecks.At(p, w, track.Right + EditorPainter.FocusGap, track.Y + track.Height / 2), EditorColors.Focus);
+        host.CaptureUntil((p, w) => Close(EditorChecks.At(p, w, 2, 2), EditorColors.Background), "the editor drawn");
+
+        host.Drag((wave.X + 0.5f * wave.Width, wave.Y + wave.Height / 2)); // a click: the keyboard comes with it
+        host.CaptureUntil((p, w) => Ring(p, w, wave), "the ring on wave speed after the click");
+        desktop.Key(0xFF54); // Down
+        desktop.Key(0xFF53); // Right: routing by velocity -> wave
+        float y = routing.Y + routing.Height / 2;
+        host.CaptureUntil((p, w) => Ring(p, w, routing) && !Ring(p, w, wave)
+                && Close(EditorChecks.At(p, w, routing.X + 0.2f * routing.Width, y), EditorColors.Fill) && Close(EditorChecks.At(p, w, routing.X + 0.3f * routing.Width, y), EditorColors.Track),
+            "the ring on routing, filled to its second step (0.25)");
+        output.WriteLine("click on wave speed, Down, Right: routing at 0.25 with the ring, seen on the screen");
+
+        AssertClosesCleanly(host, desktop);
+    }
+
     private void AssertClosesCleanly(SdkEditorHost host, X11Desktop desktop)
     {
         int exit = host.Close();

@@ -54,8 +54,8 @@ internal sealed class SdkEditorHost : IDisposable
         lock (_output) _output.AppendLine(line);
     }
 
-    /// <summary>Waits until a window with <c>_XEMBED_INFO</c> is viewable inside editorhost's
-    /// window and the editor has drawn into it; fails with editorhost's output when it exits first.</summary>
+    /// <summary>Waits until a window with <c>_XEMBED_INFO</c> (flags XEMBED_MAPPED) is viewable
+    /// inside editorhost's window; fails with editorhost's output when it exits first.</summary>
     public void WaitEmbedded(double seconds = 20)
     {
         var clock = Stopwatch.StartNew();
@@ -68,7 +68,8 @@ internal sealed class SdkEditorHost : IDisposable
             }
             foreach (nuint window in Desktop.AllWindows())
             {
-                if (Desktop.ReadXEmbedInfo(window) is null || !Desktop.IsViewable(window)) continue;
+                // Ours carries _XEMBED_INFO; embedded once editorhost's XEMBED_EMBEDDED_NOTIFY made us set XEMBED_MAPPED.
+                if (Desktop.ReadXEmbedInfo(window) is not { } info || (info.Flags & 1) == 0 || !Desktop.IsViewable(window)) continue;
                 EditorWindow = window;
                 TopLevel = Desktop.TopLevel(window);
                 return;
