@@ -9,8 +9,9 @@ if ! command -v dotnet >/dev/null 2>&1; then
     exit 1
 fi
 
-# Debian packages the tests use, as "command:package".
-required=("jackd:jackd2" "Xvfb:xvfb")
+# Debian packages the tests use, as "command:package". x11-utils (xprop) brings libXtst6, through
+# which the editorhost tests move the pointer and press keys (XTEST).
+required=("jackd:jackd2" "Xvfb:xvfb" "xprop:x11-utils")
 missing=()
 for pair in "${required[@]}"; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")

@@ -12,6 +12,8 @@ public static class EditorColors
     public static readonly SKColor Track = new(0x3A, 0x40, 0x4C);
     public static readonly SKColor Fill = new(0x4F, 0x9D, 0xDE);
     public static readonly SKColor Marker = new(0xFF, 0xFF, 0xFF);
+    /// <summary>The ring around the slider the keyboard moves.</summary>
+    public static readonly SKColor Focus = new(0xF2, 0xC9, 0x4C);
 
     private static readonly SKColor Silent = new(0x30, 0x36, 0x44);
     private static readonly SKColor Full = new(0xFF, 0xA0, 0x20);

@@ -21,6 +21,9 @@ public sealed partial class EditorPainter
         DrawText(canvas, model.ClockText.Span, header.X + 22, top + 3 * line);
     }
 
+    /// <summary>Pixels between a focused track and its ring (the ring's 2-pixel stroke is centred on it).</summary>
+    public const float FocusGap = 3;
+
     private void DrawControls(SKCanvas canvas, EditorViewModel model)
     {
         ReadOnlySpan<EditorControl> controls = model.Controls;
@@ -33,6 +36,11 @@ public sealed partial class EditorPainter
             _fill.Color = EditorColors.Fill;
             float filled = (float)(track.Width * controls[i].Normalized);
             if (filled > 0) canvas.DrawRoundRect(track.X, track.Y, filled, track.Height, 3, 3, _fill);
+            if (model.HasKeyboardFocus && i == model.FocusedControl)
+            {
+                _stroke.Color = EditorColors.Focus;
+                canvas.DrawRoundRect(track.X - FocusGap, track.Y - FocusGap, track.Width + 2 * FocusGap, track.Height + 2 * FocusGap, 4, 4, _stroke);
+            }
         }
     }
 

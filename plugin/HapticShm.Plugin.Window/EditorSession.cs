@@ -24,6 +24,7 @@ public sealed class EditorSession : IDisposable
     private readonly EditorPainter _painter;
     private readonly StatusReader _reader;
     private readonly EditorPointer _pointer;
+    private readonly EditorKeyboard _keyboard;
 
     /// <param name="source">The plugin behind the editor.</param>
     /// <param name="fontPath">The bundle's font (see <see cref="EditorAssets.FontPath"/>).</param>
@@ -34,6 +35,7 @@ public sealed class EditorSession : IDisposable
         _painter = new EditorPainter(fontPath);
         _reader = new StatusReader(source.StatusPath ?? RuntimePaths.StatusPath);
         _pointer = new EditorPointer(_model, source);
+        _keyboard = new EditorKeyboard(_model, source);
         Resize(DefaultWidth, DefaultHeight);
     }
 
@@ -87,14 +89,27 @@ public sealed class EditorSession : IDisposable
         _painter.Draw(_model, Scale);
     }
 
-    /// <summary>Left button down at physical pixel (x, y).</summary>
-    public void Press(int x, int y) => _pointer.Press(x / Scale, y / Scale);
+    /// <summary>Left button down at physical pixel (x, y); a slider pressed takes the keyboard focus.</summary>
+    public void Press(int x, int y)
+    {
+        _pointer.Press(x / Scale, y / Scale);
+        if (_pointer.IsDragging) _keyboard.Focus(_pointer.DraggedControl);
+    }
 
     /// <summary>Pointer moved to physical pixel (x, y).</summary>
     public void Move(int x, int y) => _pointer.Move(x / Scale, y / Scale);
 
     /// <summary>Left button up at physical pixel (x, y).</summary>
     public void Release(int x, int y) => _pointer.Release(x / Scale, y / Scale);
+
+    /// <summary>The editor got or lost the keyboard focus (the ring on the focused slider shows it).</summary>
+    public void SetKeyboardFocus(bool hasFocus) => _keyboard.SetFocus(hasFocus);
+
+    /// <summary>The keyboard focus to the first (or, <paramref name="last"/>, the last) slider.</summary>
+    public void FocusFirst(bool last = false) => _keyboard.Focus(last ? _model.Controls.Length - 1 : 0);
+
+    /// <summary>A key went down: true when the editor used it. Ignored mid-drag.</summary>
+    public bool Key(EditorKey key) => !_pointer.IsDragging && _keyboard.Key(key);
 
     /// <summary>Ends a drag in progress (the window closes or loses the pointer).</summary>
     public void CancelDrag() => _pointer.Cancel();

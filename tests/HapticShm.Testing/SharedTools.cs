@@ -1,22 +1,30 @@
 namespace HapticShm.Testing;
 
-/// <summary>The developers' tools beside the checkout (<c>../shared/tools</c>): Steinberg's hosts.
-/// A clone without them runs green locally and says what it left out; CI has them.</summary>
+/// <summary>
+/// The programs in <c>../shared/tools</c> beside the checkout (Steinberg's validator and hosts): not
+/// part of the repository, so a clone without them runs the tests that need them as skipped
+/// (<see cref="SharedToolFactAttribute"/>); CI has them all.
+/// </summary>
 public static class SharedTools
 {
-    /// <summary>The path of tool <paramref name="name"/> beside the repository, or null when it is missing.</summary>
-    public static string? Find(string name)
+    /// <summary>Where <paramref name="tool"/> is expected: <c>../shared/tools/</c> next to the
+    /// directory holding HapticShm.sln (found above the test's own binaries).</summary>
+    public static string PathOf(string tool)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (!File.Exists(Path.Combine(dir.FullName, "HapticShm.sln"))) continue;
-            string path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "tools", name));
-            return File.Exists(path) ? path : null;
+            if (File.Exists(Path.Combine(dir.FullName, "HapticShm.sln")))
+                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "tools", tool));
         }
-        return null;
+        return Path.Combine("..", "shared", "tools", tool);
     }
 
-    /// <summary>The tool, or a failed assertion that names where it was looked for.</summary>
-    public static string Require(string name) =>
-        Find(name) ?? throw new Xunit.Sdk.XunitException($"{name} not found in ../shared/tools beside the checkout (required with {RootFactAttribute.RequireVariable}=1)");
+    /// <summary>The tool's path; fails the test when it is missing (a <see cref="SharedToolFactAttribute"/>
+    /// test only runs without it under <c>HAPTICSHM_REQUIRE_TOOLS=1</c>).</summary>
+    public static string Require(string tool)
+    {
+        string path = PathOf(tool);
+        if (!File.Exists(path)) Assert.Fail($"{tool} not found at {path}, required with {RootFactAttribute.RequireVariable}=1");
+        return path;
+    }
 }

@@ -14,6 +14,9 @@ public sealed class EditorPointer(EditorViewModel model, IEditorHost host)
     /// <summary>Whether a slider is being dragged.</summary>
     public bool IsDragging => _dragging >= 0;
 
+    /// <summary>The slider being dragged, or -1.</summary>
+    public int DraggedControl => _dragging;
+
     /// <summary>Left button pressed at pixel (<paramref name="x"/>, <paramref name="y"/>).</summary>
     public void Press(float x, float y)
     {

@@ -4,6 +4,12 @@ public sealed partial class EditorViewModel
 {
     private const float GrabSlop = 4; // pixels above and below a track that still grab it
 
+    /// <summary>The slider the keyboard moves (see <see cref="EditorKeyboard"/>).</summary>
+    public int FocusedControl { get; internal set; }
+
+    /// <summary>Whether the editor has the keyboard: the focused slider is drawn with a ring.</summary>
+    public bool HasKeyboardFocus { get; internal set; }
+
     /// <summary>The slider whose track is at pixel (<paramref name="x"/>, <paramref name="y"/>), or -1.</summary>
     public int HitTestControl(float x, float y)
     {

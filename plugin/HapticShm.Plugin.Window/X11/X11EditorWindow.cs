@@ -8,6 +8,12 @@ namespace HapticShm.Plugin.Window.X11;
 /// read, draw, XPutImage from the painter's buffer through an XImage made once per size). Every
 /// call comes on the host's UI thread; no thread of ours talks to X.
 /// </summary>
+/// <remarks>
+/// VST3's X11EmbedWindowID means XEmbed: the window carries <c>_XEMBED_INFO</c> from before it is
+/// mapped (see <see cref="XEmbedClient"/> for its flags) and answers the embedder's <c>_XEMBED</c>
+/// messages. Keys come as KeyPress events, ours once a click focused the window (as VSTGUI does)
+/// or forwarded by the embedder; activation and focus from either side show the focused slider.
+/// </remarks>
 public sealed unsafe class X11EditorWindow : IEditorRunLoopClient, IDisposable
 {
     private readonly EditorSession _session;
@@ -18,6 +24,9 @@ public sealed unsafe class X11EditorWindow : IEditorRunLoopClient, IDisposable
     private nint _image;
     private nint _visual;
     private int _depth;
+    private nuint _xembedInfoAtom, _xembedAtom;
+    private readonly XEmbedClient _xembed = new();
+    private bool _xFocus; // X's own input focus is on our window
 
     private X11EditorWindow(EditorSession session, IEditorRunLoop runLoop)
     {
@@ -63,7 +72,16 @@ public sealed unsafe class X11EditorWindow : IEditorRunLoopClient, IDisposable
         _window = XCreateSimpleWindow(_display, parent, 0, 0, (uint)_session.PixelWidth, (uint)_session.PixelHeight, 0, 0, 0);
         if (_window == 0) return "XCreateSimpleWindow failed";
         EditorDiagnostics.WindowCreated();
-        XSelectInput(_display, _window, (nint)(ExposureMask | ButtonPressMask | ButtonReleaseMask | PointerMotionMask));
+        XSelectInput(_display, _window, (nint)(ExposureMask | ButtonPressMask | ButtonReleaseMask | PointerMotionMask | KeyPressMask | FocusChangeMask));
+        fixed (byte* info = "_XEMBED_INFO\0"u8, message = "_XEMBED\0"u8)
+        {
+            _xembedInfoAtom = XInternAtom(_display, info, 0);
+            _xembedAtom = XInternAtom(_display, message, 0);
+        }
+        // Before the map, and at the server before attached() returns: an embedder reads it as soon
+        // as it sees the window created (editorhost exits when it is missing).
+        WriteXEmbedInfo();
+        XSync(_display, 0);
         _gc = XCreateGC(_display, _window, 0, null);
         CreateImage();
         XMapWindow(_display, _window);
@@ -109,12 +127,82 @@ public sealed unsafe class X11EditorWindow : IEditorRunLoopClient, IDisposable
             int x = *(int*)(xevent + EventXOffset), y = *(int*)(xevent + EventYOffset);
             switch (type)
             {
-                case ButtonPress when *(uint*)(xevent + EventButtonOffset) == 1: _session.Press(x, y); break;
+                case ButtonPress when *(uint*)(xevent + EventButtonOffset) == 1:
+                    _session.Press(x, y);
+                    TakeFocus(*(nuint*)(xevent + EventTimeOffset));
+                    break;
                 case ButtonRelease when *(uint*)(xevent + EventButtonOffset) == 1: _session.Release(x, y); break;
                 case MotionNotify: _session.Move(x, y); break;
                 case Expose: Blit(); break;
+                case KeyPress:
+                    _session.Key(X11Keys.Of(XLookupKeysym(xevent, 0), (*(uint*)(xevent + EventStateOffset) & ShiftMask) != 0));
+                    break;
+                case FocusIn or FocusOut:
+                    int detail = *(int*)(xevent + FocusDetailOffset);
+                    if (detail == NotifyInferior || detail == NotifyPointer) break;
+                    _xFocus = type == FocusIn;
+                    ShowFocus();
+                    break;
+                case ClientMessage when *(nuint*)(xevent + MessageTypeOffset) == _xembedAtom && *(int*)(xevent + MessageFormatOffset) == 32:
+                    OnXEmbed((long*)(xevent + MessageDataOffset));
+                    break;
             }
         }
+    }
+
+    // data.l[0] is the time, l[1] the message, l[2..4] its detail and data.
+    private void OnXEmbed(long* data)
+    {
+        switch (_xembed.Receive(data[1], data[2], data[3], data[4]))
+        {
+            case XEmbedChange.Info:
+                WriteXEmbedInfo();
+                XMapWindow(_display, _window);
+                XFlush(_display);
+                break;
+            case XEmbedChange.FocusFirst:
+                _session.FocusFirst();
+                ShowFocus();
+                break;
+            case XEmbedChange.FocusLast:
+                _session.FocusFirst(last: true);
+                ShowFocus();
+                break;
+            case XEmbedChange.Focus:
+                ShowFocus();
+                break;
+        }
+    }
+
+    private void ShowFocus() => _session.SetKeyboardFocus(_xFocus || _xembed.HasFocus);
+
+    private void WriteXEmbedInfo()
+    {
+        nint* info = stackalloc nint[2]; // format 32 travels as C longs through Xlib
+        info[0] = (nint)XEmbedClient.ProtocolVersion;
+        info[1] = (nint)_xembed.Flags;
+        XChangeProperty(_display, _window, _xembedInfoAtom, _xembedInfoAtom, 32, PropModeReplace, (byte*)info, 2);
+    }
+
+    // A click takes the keyboard: the embedder is asked (XEMBED_REQUEST_FOCUS), and X's focus set on
+    // our window so keys reach us from a host that does not forward them (editorhost, most DAWs).
+    private void TakeFocus(nuint time)
+    {
+        if (_xembed.Embedder != 0)
+        {
+            byte* message = stackalloc byte[XEventBytes];
+            new Span<byte>(message, XEventBytes).Clear();
+            *(int*)message = ClientMessage;
+            *(nuint*)(message + EventWindowOffset) = _xembed.Embedder;
+            *(nuint*)(message + MessageTypeOffset) = _xembedAtom;
+            *(int*)(message + MessageFormatOffset) = 32;
+            long* data = (long*)(message + MessageDataOffset);
+            data[0] = (long)time;
+            data[1] = XEmbedClient.XEMBED_REQUEST_FOCUS;
+            XSendEvent(_display, _xembed.Embedder, 0, (nint)NoEventMask, message);
+        }
+        XSetInputFocus(_display, _window, RevertToParent, time);
+        XFlush(_display);
     }
 
     private void CreateImage()

@@ -7,7 +7,7 @@ namespace HapticShm.Plugin.Tests.Editor;
 public sealed class EditorPointerTests
 {
     private readonly EditorViewModel _model = new(Environment.ProcessId);
-    private readonly RecordingHost _host = new();
+    private readonly RecordingEditorHost _host = new();
     private readonly EditorPointer _pointer;
 
     public EditorPointerTests()
@@ -77,15 +77,5 @@ public sealed class EditorPointerTests
         _pointer.Release(2, 2);
         Assert.Empty(_host.Calls);
         Assert.Empty(_host.Pulses);
-    }
-
-    private sealed class RecordingHost : IEditorHost
-    {
-        public List<string> Calls { get; } = [];
-        public List<ArrayHit> Pulses { get; } = [];
-        public void BeginEdit(uint id) => Calls.Add($"begin {id}");
-        public void PerformEdit(uint id, double normalized) => Calls.Add(FormattableString.Invariant($"perform {id} {normalized:F3}"));
-        public void EndEdit(uint id) => Calls.Add($"end {id}");
-        public void PlayTestPulse(in ArrayHit hit) => Pulses.Add(hit);
     }
 }

@@ -30,7 +30,7 @@ public sealed class PrivateBundle : PrivateInstall
 
     public NativeModule Module { get; }
 
-    /// <summary>The private bundle directory (HapticShm.vst3), for hosts that load it themselves.</summary>
+    /// <summary>The private HapticShm.vst3 (absolute), for hosts run as processes of their own.</summary>
     public string BundlePath => Path.Combine(Root, "HapticShm.vst3");
 
     /// <summary>The name the plugin's connection gives its session.</summary>

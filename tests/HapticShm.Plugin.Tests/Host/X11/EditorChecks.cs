@@ -53,6 +53,9 @@ internal static unsafe class EditorChecks
         }
     }
 
+    /// <summary>Pixel (x, y) of a capture <paramref name="width"/> pixels wide.</summary>
+    public static SKColor At(uint[] pixels, int width, float x, float y) => new(pixels[(int)y * width + (int)x]);
+
     public static bool Close(SKColor a, SKColor b) =>
         Math.Abs(a.Red - b.Red) <= 3 && Math.Abs(a.Green - b.Green) <= 3 && Math.Abs(a.Blue - b.Blue) <= 3;
 
