@@ -91,7 +91,7 @@ public sealed partial class AutoBackend
         _lastRefusal = null;
         _status = Running();
         LastMoveToJack = (answeredNs, startedNs, ownedNs);
-        _log?.Invoke($"auto backend: moved to JACK server '{_probe.ServerName}' ({jack.ClientName}, {jack.SampleRate} Hz, {jack.BlockSize} frames, {jack.ChannelCount} ports) in {(ownedNs - answeredNs) / 1e6:F1} ms after it answered");
+        _log?.Invoke($"auto backend: moved to JACK server '{_probe.ServerName}' ({jack.ClientName}, {jack.SampleRate} Hz, {jack.BlockSize} frames, {jack.ChannelCount} ports) {(ownedNs - answeredNs) / 1e6:F1} ms after the probe that found it");
     }
 
     private void MoveToNull(JackBackend jack)
