@@ -32,6 +32,14 @@ internal static unsafe partial class Interop
         [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
         internal static partial nint jack_client_open(string clientName, int options, int* status, string? serverName);
 
+        // The same entry point with the names already UTF-8 and zero-terminated: no marshalling,
+        // nothing allocated (the probe calls it twice a second for as long as no JACK answers).
+        [LibraryImport(LibraryName, EntryPoint = "jack_client_open")]
+        internal static partial nint jack_client_open_utf8(byte* clientName, int options, int* status, byte* serverName);
+
+        [LibraryImport(LibraryName)]
+        internal static partial void jack_set_error_function(delegate* unmanaged<byte*, void> callback);
+
         [LibraryImport(LibraryName)]
         internal static partial int jack_client_close(nint client);
 

@@ -10,5 +10,8 @@ internal static partial class Interop
 
         [LibraryImport("libc", SetLastError = true)]
         internal static partial int kill(int pid, int sig);
+
+        [LibraryImport("libc")]
+        internal static unsafe partial nint write(int fd, byte* buffer, nuint count);
     }
 }

@@ -1,4 +1,5 @@
 using HapticShm.Server.Backends;
+using HapticShm.Server.Backends.Auto;
 using HapticShm.Server.Backends.Jack;
 using HapticShm.Server.Backends.Null;
 using HapticShm.Server.Tests.Jack;
@@ -35,18 +36,22 @@ public sealed class AudioBackendFactoryTests(JackServerFixture server) : IClassF
     }
 
     [Fact]
-    public void Create_AutoWithRunningServer_ReturnsJackBackend()
+    public void Create_AutoWithRunningServer_OpensOnJack()
     {
-        using IAudioBackend backend = AudioBackendFactory.Create("auto", new JackBackendOptions { ServerName = server.ServerName });
+        using IAudioBackend backend = AudioBackendFactory.Create("auto", new JackBackendOptions { ClientName = "hsm-factory-auto", ServerName = server.ServerName });
+        backend.Open(4);
 
-        Assert.IsType<JackBackend>(backend);
+        Assert.IsType<AutoBackend>(backend);
+        Assert.Equal(("jack", 48000, 64), (backend.Name, backend.SampleRate, backend.BlockSize));
     }
 
     [Fact]
-    public void Create_AutoWithoutServer_ReturnsNullBackend()
+    public void Create_AutoWithoutServer_OpensOnNull()
     {
         using IAudioBackend backend = AudioBackendFactory.Create("auto", new JackBackendOptions { ServerName = $"hsm-absent-{Guid.NewGuid():N}" });
+        backend.Open(4);
 
-        Assert.IsType<NullBackend>(backend);
+        Assert.IsType<AutoBackend>(backend);
+        Assert.Equal("null", backend.Name);
     }
 }

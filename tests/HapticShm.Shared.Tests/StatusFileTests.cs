@@ -27,6 +27,9 @@ public sealed unsafe class StatusFileTests : IDisposable
         Assert.Equal(336, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.FaultSilencedBlocks)));
         Assert.Equal(344, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.TransducerCount)));
         Assert.Equal(348, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.VoiceSourceCount)));
+        Assert.Equal(352, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.BackendState)));
+        Assert.Equal(384, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.BackendReason)));
+        Assert.Equal(512, 384 + StatusBlock.BackendReasonBytes); // the reason ends where the levels begin
         Assert.Equal(5632, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.TransducerX)));
         Assert.Equal(6656, (int)Marshal.OffsetOf<StatusBlock>(nameof(StatusBlock.TransducerY)));
         Assert.Equal(12, (int)Marshal.OffsetOf<VoiceSourceStatus>(nameof(VoiceSourceStatus.Kind)));

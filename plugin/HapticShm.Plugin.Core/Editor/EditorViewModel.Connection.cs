@@ -40,11 +40,13 @@ public sealed partial class EditorViewModel
         }
         fixed (StatusBlock* block = &status)
         {
-            var backend = new ReadOnlySpan<byte>(block->Backend, StatusBlock.BackendBytes);
-            foreach (byte b in backend)
+            AppendText(ServerText, new ReadOnlySpan<byte>(block->Backend, StatusBlock.BackendBytes));
+            if (status.IsWaitingForJack)
             {
-                if (b == 0) break;
-                ServerText.Append(b < 128 ? (char)b : '?');
+                // The wording of StatusBlock.DescribeBackend, built in place (no string per frame).
+                ServerText.Append(": ").Append(StatusBlock.WaitingForJackText);
+                var reason = new ReadOnlySpan<byte>(block->BackendReason, StatusBlock.BackendReasonBytes);
+                if (reason[0] != 0) AppendText(ServerText.Append(" ("), reason).Append(')');
             }
         }
         ServerText.Append("  ").Append(status.SampleRate).Append(" Hz / ").Append(status.BlockSize)
@@ -65,5 +67,16 @@ public sealed partial class EditorViewModel
             return;
         }
         RingText.Append("Ring: not attached  dropped ").Append(connection.DroppedCommands);
+    }
+
+    // Zero-terminated UTF-8 from the status block; the editor's font is drawn for ASCII.
+    private static TextLine AppendText(TextLine line, ReadOnlySpan<byte> text)
+    {
+        foreach (byte b in text)
+        {
+            if (b == 0) break;
+            line.Append(b < 128 ? (char)b : '?');
+        }
+        return line;
     }
 }

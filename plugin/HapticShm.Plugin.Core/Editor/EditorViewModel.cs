@@ -54,8 +54,8 @@ public sealed partial class EditorViewModel
     /// <summary>First line: state, server pid, and the reason when something is wrong.</summary>
     public TextLine ConnectionText { get; } = new(160);
 
-    /// <summary>Second line: backend, format, latency, load, xruns.</summary>
-    public TextLine ServerText { get; } = new(160);
+    /// <summary>Second line: backend (while the auto backend waits for JACK, "null: waiting for JACK" and why), format, latency, load, xruns.</summary>
+    public TextLine ServerText { get; } = new(320);
 
     /// <summary>Third line: this instance's ring.</summary>
     public TextLine RingText { get; } = new(160);

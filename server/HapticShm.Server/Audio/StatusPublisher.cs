@@ -20,18 +20,22 @@ public sealed unsafe class StatusPublisher
     private readonly ProcessStats _process;
     private readonly Func<long> _xruns;
     private readonly IBlockTimelineSource? _timeline;
+    private readonly IBackendStatusSource? _backend;
+    private BackendStatus? _publishedBackend;
     private readonly float[] _peakLevels;
     private readonly VoiceSource[] _sources = new VoiceSource[StatusBlock.MaxVoiceSources];
     private long _readyNs;
 
-    /// <summary>A publisher; <paramref name="timeline"/> (the backend, if it keeps one) is read on
-    /// the audio thread at each publication.</summary>
-    public StatusPublisher(StatusFile file, ProcessStats process, Func<long> xruns, int channelCount, IBlockTimelineSource? timeline = null)
+    /// <summary>A publisher; <paramref name="timeline"/> (the backend, if it keeps one) and
+    /// <paramref name="backend"/> (the backend, if its name and state can change) are read on the
+    /// audio thread at each publication.</summary>
+    public StatusPublisher(StatusFile file, ProcessStats process, Func<long> xruns, int channelCount, IBlockTimelineSource? timeline = null, IBackendStatusSource? backend = null)
     {
         _file = file;
         _process = process;
         _xruns = xruns;
         _timeline = timeline;
+        _backend = backend;
         _peakLevels = new float[Math.Min(channelCount, StatusBlock.MaxTransducers)];
     }
 
@@ -47,10 +51,23 @@ public sealed unsafe class StatusPublisher
         block->ChannelCount = channels;
         block->FixedLatencyNs = fixedLatencyNs;
         block->StartedNs = startedNs;
+        if (_backend is not null) WriteBackend(block, _publishedBackend = _backend.Status);
+        else WriteBackend(block, new BackendStatus(backend, BackendState.Running, ""));
+        _file.EndWrite();
+    }
+
+    // Encoding into the fixed fields allocates nothing; it runs only when the record changed.
+    private static void WriteBackend(StatusBlock* block, BackendStatus status)
+    {
         var name = new Span<byte>(block->Backend, StatusBlock.BackendBytes);
         name.Clear();
-        Encoding.UTF8.GetBytes(backend.AsSpan(0, Math.Min(backend.Length, StatusBlock.BackendBytes - 1)), name);
-        _file.EndWrite();
+        Encoding.UTF8.GetBytes(status.Name.AsSpan(0, Math.Min(status.Name.Length, StatusBlock.BackendBytes - 1)), name);
+        var reason = new Span<byte>(block->BackendReason, StatusBlock.BackendReasonBytes);
+        reason.Clear();
+        ReadOnlySpan<char> text = status.Reason;
+        while (Encoding.UTF8.GetByteCount(text) > StatusBlock.BackendReasonBytes - 1) text = text[..^1];
+        Encoding.UTF8.GetBytes(text, reason);
+        block->BackendState = (int)status.State;
     }
 
     /// <summary>When the server became ready (backend running, socket listening); the next
@@ -103,6 +120,11 @@ public sealed unsafe class StatusPublisher
         block->NotesPlayed = counters.NotesPlayed;
         block->GcCount = _process.GcCount;
         block->AllocatedBytes = _process.AllocatedBytes;
+        if (_backend is not null && _backend.Status is var backend && !ReferenceEquals(backend, _publishedBackend))
+        {
+            WriteBackend(block, backend);
+            _publishedBackend = backend;
+        }
         if (_timeline is not null)
         {
             // Called from inside the render callback: this is the block being rendered now.

@@ -1,10 +1,10 @@
-using HapticShm.Jack;
+using HapticShm.Server.Backends.Auto;
 using HapticShm.Server.Backends.Jack;
 using HapticShm.Server.Backends.Null;
 
 namespace HapticShm.Server.Backends;
 
-/// <summary>Creates a backend by name: "jack", "null" or "auto" (JACK when a server answers, else null).</summary>
+/// <summary>Creates a backend by name: "jack", "null" or "auto" (JACK when a server answers, else null until one does).</summary>
 public static class AudioBackendFactory
 {
     /// <summary>The names <see cref="Create"/> accepts.</summary>
@@ -18,7 +18,7 @@ public static class AudioBackendFactory
         {
             "JACK" => new JackBackend(jack),
             "NULL" => new NullBackend(nullOptions),
-            "AUTO" => JackClient.IsServerRunning(jack?.ServerName) ? new JackBackend(jack) : new NullBackend(nullOptions),
+            "AUTO" => new AutoBackend(jack, nullOptions),
             _ => throw new AudioBackendException($"unknown audio backend '{name}': use one of {string.Join(", ", Names)}"),
         };
     }

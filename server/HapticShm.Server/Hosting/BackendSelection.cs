@@ -1,5 +1,6 @@
 using HapticShm.Server.Backends;
 using HapticShm.Server.Backends.Asio;
+using HapticShm.Server.Backends.Auto;
 using HapticShm.Server.Backends.Jack;
 using HapticShm.Server.Backends.Null;
 using HapticShm.Server.Logging;
@@ -15,7 +16,7 @@ internal static class BackendSelection
     {
         ConnectMap? map = options.ConnectMapPath is null ? null : ConnectMap.Load(options.ConnectMapPath, channels);
         IAudioBackend backend = options.Backend == "asio" ? CreateAsio(options) : CreateJackOrNull(options, map, log);
-        if (map is not null && backend is not JackBackend)
+        if (map is not null && backend is not (JackBackend or AutoBackend))
             log.Write($"connect map {map.SourceName} ignored: the {backend.Name} backend has no JACK ports");
         try
         {

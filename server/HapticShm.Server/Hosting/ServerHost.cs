@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using HapticShm.Engine;
 using HapticShm.Server.Audio;
 using HapticShm.Server.Backends;
+using HapticShm.Server.Backends.Auto;
 using HapticShm.Server.Backends.Jack;
 using HapticShm.Server.Clients;
 using HapticShm.Server.Logging;
@@ -81,7 +82,7 @@ public static class ServerHost
         }
         using (backend)
         {
-            if (options.ConnectMapPath is not null && backend is JackBackend) ConnectMapRecord.Write(directory, options.ConnectMapPath);
+            if (options.ConnectMapPath is not null && backend is (JackBackend or AutoBackend)) ConnectMapRecord.Write(directory, options.ConnectMapPath);
             try
             {
                 return Serve(options, layout, backend, log, startedNs);
@@ -119,7 +120,7 @@ public static class ServerHost
         {
             statusFile = StatusFile.Create(statusPath);
             var stats = new ProcessStats();
-            var publisher = new StatusPublisher(statusFile, stats, () => backend.Xruns, layout.Count, backend as IBlockTimelineSource);
+            var publisher = new StatusPublisher(statusFile, stats, () => backend.Xruns, layout.Count, backend as IBlockTimelineSource, backend as IBackendStatusSource);
             var callback = new AudioCallback(engine, clients, publisher, blockSize, latencyMarginNs);
 
             var welcome = HandshakeFrame.Header(HandshakeMessageType.Welcome);
@@ -158,7 +159,8 @@ public static class ServerHost
             long readyNs = MonotonicClock.NowNs();
             stats.MarkReady();
             publisher.MarkReady(readyNs);
-            log.Write($"ready in {(readyNs - startedNs) / 1e6:F1} ms: backend {backend.Name}, {sampleRate} Hz, {blockSize} frames, {layout.Count} channels, latency {callback.FixedLatencyNs / 1e6:F2} ms, socket {socketPath}");
+            string backendName = backend is IBackendStatusSource { Status.State: BackendState.WaitingForJack } ? $"{backend.Name} ({StatusBlock.WaitingForJackText})" : backend.Name;
+            log.Write($"ready in {(readyNs - startedNs) / 1e6:F1} ms: backend {backendName}, {sampleRate} Hz, {blockSize} frames, {layout.Count} channels, latency {callback.FixedLatencyNs / 1e6:F2} ms, socket {socketPath}");
 
             int exitCode = 0;
             listener.Run(() =>

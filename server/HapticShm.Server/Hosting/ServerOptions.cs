@@ -8,7 +8,8 @@ public sealed class ServerOptions
     public const string Usage = """
         usage: hapticshm-server [options]
           --backend NAME             auto, jack, null or asio (default auto: jack if a JACK server answers,
-                                     else null; asio: an ASIO driver, on Windows)
+                                     else null, moving to JACK when it comes and back when it goes;
+                                     asio: an ASIO driver, on Windows)
           --layout FILE              transducer layout JSON (default: 32 = 4 x 8 at 5 cm)
           --idle-exit SECONDS        exit this long after the last client leaves (default 10; 0 = never)
           --sample-rate N            null backend: frames per second (default 48000)

@@ -26,6 +26,10 @@ public unsafe struct StatusBlock
     public const int MaxVoiceSources = 64;
     /// <summary>Bytes for the backend name.</summary>
     public const int BackendBytes = 16;
+    /// <summary>Bytes for the backend's reason (<see cref="BackendReason"/>).</summary>
+    public const int BackendReasonBytes = 128;
+    /// <summary>What readers print after the backend's name while it is <see cref="Status.BackendState.WaitingForJack"/>.</summary>
+    public const string WaitingForJackText = "waiting for JACK";
     private const int LevelsOffset = 512;
     private const int ClientsOffset = LevelsOffset + MaxTransducers * sizeof(float);
     private const int TransducerXOffset = ClientsOffset + MaxClients * ClientStatus.Size;
@@ -119,6 +123,12 @@ public unsafe struct StatusBlock
     /// publication (at most <see cref="MaxVoiceSources"/>).</summary>
     [FieldOffset(348)] public int VoiceSourceCount;
 
+    /// <summary>A <see cref="Status.BackendState"/>: running, or (auto backend) on null waiting for JACK.</summary>
+    [FieldOffset(352)] public int BackendState;
+    /// <summary>Why the backend is in that state, UTF-8, zero-terminated (empty when running as
+    /// asked), e.g. "JACK server 'default' shut down".</summary>
+    [FieldOffset(384)] public fixed byte BackendReason[BackendReasonBytes];
+
     /// <summary>Peak level of each transducer over the last publication interval.</summary>
     [FieldOffset(LevelsOffset)] public fixed float Levels[MaxTransducers];
 
@@ -146,12 +156,35 @@ public unsafe struct StatusBlock
     {
         get
         {
-            fixed (byte* p = Backend)
-            {
-                var bytes = new ReadOnlySpan<byte>(p, BackendBytes);
-                int end = bytes.IndexOf((byte)0);
-                return Encoding.UTF8.GetString(end < 0 ? bytes : bytes[..end]);
-            }
+            fixed (byte* p = Backend) return Terminated(p, BackendBytes);
         }
+    }
+
+    /// <summary><see cref="BackendReason"/> as text.</summary>
+    public readonly string BackendReasonText
+    {
+        get
+        {
+            fixed (byte* p = BackendReason) return Terminated(p, BackendReasonBytes);
+        }
+    }
+
+    /// <summary>True while the auto backend is on null looking for JACK.</summary>
+    public readonly bool IsWaitingForJack => BackendState == (int)Status.BackendState.WaitingForJack;
+
+    /// <summary>The backend as readers show it: "jack", or "null: waiting for JACK (reason)".</summary>
+    public readonly string BackendSummary => DescribeBackend(BackendText, IsWaitingForJack, BackendReasonText);
+
+    /// <summary>"name", or while waiting "name: waiting for JACK (reason)": one wording for every reader.</summary>
+    public static string DescribeBackend(string name, bool waitingForJack, string reason) =>
+        !waitingForJack ? name
+        : reason.Length == 0 ? $"{name}: {WaitingForJackText}"
+        : $"{name}: {WaitingForJackText} ({reason})";
+
+    private static string Terminated(byte* p, int capacity)
+    {
+        var bytes = new ReadOnlySpan<byte>(p, capacity);
+        int end = bytes.IndexOf((byte)0);
+        return Encoding.UTF8.GetString(end < 0 ? bytes : bytes[..end]);
     }
 }

@@ -167,6 +167,22 @@ public sealed unsafe class EditorViewModelTests
     }
 
     [Fact]
+    public unsafe void ServerText_AutoBackendOnNull_SaysWaitingForJackAndWhy()
+    {
+        long now = TestStatus.Now();
+        StatusBlock block = TestStatus.Grid(now);
+        new Span<byte>(block.Backend, StatusBlock.BackendBytes).Clear();
+        "null"u8.CopyTo(new Span<byte>(block.Backend, StatusBlock.BackendBytes));
+        block.BackendState = (int)BackendState.WaitingForJack;
+        "JACK server 'lab' shut down"u8.CopyTo(new Span<byte>(block.BackendReason, StatusBlock.BackendReasonBytes));
+
+        _model.Update(block, true, Attached, _values, now);
+
+        Assert.Equal("null: waiting for JACK (JACK server 'lab' shut down)  48000 Hz / 64  latency 2.50 ms  load 3.4% (max 9.0%)  xruns 2  voices 0", _model.ServerText.ToString());
+        Assert.Equal(block.BackendSummary, _model.ServerText.ToString()[..block.BackendSummary.Length]);
+    }
+
+    [Fact]
     public void Ring_TwoInstancesOfOneProcess_EachShowsTheEntryOfItsHandshakeSlot()
     {
         long now = TestStatus.Now();

@@ -34,8 +34,14 @@ internal sealed record StatusReport(
     float[] Levels,
     ClientReport[] Clients,
     float[]? TransducerX = null,
-    float[]? TransducerY = null)
+    float[]? TransducerY = null,
+    bool WaitingForJack = false,
+    string BackendReason = "")
 {
+    /// <summary>The backend as people read it: "jack", or "null: waiting for JACK (why)".</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string BackendLine => StatusBlock.DescribeBackend(Backend, WaitingForJack, BackendReason);
+
     public static unsafe StatusReport From(in StatusBlock block)
     {
         long now = MonotonicClock.NowNs();
@@ -66,7 +72,7 @@ internal sealed record StatusReport(
             block.Xruns, block.Overruns, block.TimelineSteps, block.TimelineResyncs, block.ActiveVoices, block.PeakVoices, block.NotesPlayed, block.Late, block.Stolen, block.Rejected,
             block.GcCount, block.AllocatedBytes,
             block.FaultedNs == 0 ? -1 : Math.Round((block.FaultedNs - block.StartedNs) / 1e9, 3), block.FaultSilencedBlocks,
-            levels, [.. clients], x, y);
+            levels, [.. clients], x, y, block.IsWaitingForJack, block.BackendReasonText);
     }
 }
 

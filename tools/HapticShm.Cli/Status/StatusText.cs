@@ -10,7 +10,7 @@ internal static class StatusText
     {
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
-        text.AppendLine(c, $"server {s.ServerPid}: {s.Backend}, {s.SampleRate} Hz, {s.BlockSize} frames, {s.Channels} channels, latency {s.FixedLatencyMs} ms, up {s.UptimeSeconds} s (ready in {s.ReadyMs} ms)");
+        text.AppendLine(c, $"server {s.ServerPid}: {s.BackendLine}, {s.SampleRate} Hz, {s.BlockSize} frames, {s.Channels} channels, latency {s.FixedLatencyMs} ms, up {s.UptimeSeconds} s (ready in {s.ReadyMs} ms)");
         text.AppendLine(c, $"callback: {s.Callbacks} blocks, load mean {s.LoadMeanPercent}% max {s.LoadMaxPercent}% (longest {s.MaxCallbackUs} us), xruns {s.Xruns} ({s.Overruns} from callbacks over a period), timeline {s.TimelineSteps} frame steps and {s.TimelineResyncs} resyncs");
         text.AppendLine(c, $"voices: {s.ActiveVoices} now, {s.PeakVoices} peak; notes {s.NotesPlayed}, late {s.Late}, stolen {s.Stolen}, rejected {s.Rejected}");
         text.AppendLine(s.FaultedAtSeconds < 0 ? "faults: none"

@@ -6,7 +6,7 @@ namespace HapticShm.Cli.Verbs;
 /// <summary>The options `server run` and `server start` pass on to hapticshm-server.</summary>
 internal sealed class ServerOptionSet
 {
-    public Option<string> Backend { get; } = new("--backend") { Description = "auto (jack if a JACK server answers, else null), jack, null or asio.", DefaultValueFactory = _ => "auto" };
+    public Option<string> Backend { get; } = new("--backend") { Description = "auto (jack if a JACK server answers, else null until one does), jack, null or asio.", DefaultValueFactory = _ => "auto" };
     public Option<string?> Layout { get; } = new("--layout") { Description = "Transducer layout JSON (default 4 x 8 at 5 cm)." };
     public Option<double> IdleExit { get; } = new("--idle-exit") { Description = "Exit this many seconds after the last client leaves (0 = never).", DefaultValueFactory = _ => 0 };
     public Option<string?> JackServer { get; } = new("--jack-server") { Description = "JACK server name." };

@@ -58,6 +58,9 @@ public sealed class JackBackend : IAudioBackend, IJackProcessHandler, IBlockTime
     /// <inheritdoc/>
     public bool HasFailed => _serverGone || _renderFaulted || (_client?.CallbackFaulted ?? false);
 
+    /// <summary>Set when the JACK server shut down under us (jackd stopped or died); no cycle comes after it.</summary>
+    public bool ServerGone => _serverGone;
+
     /// <summary>The JACK client name actually granted (may differ from the requested one).</summary>
     public string ClientName => Client.Name;
 
@@ -226,7 +229,11 @@ public sealed class JackBackend : IAudioBackend, IJackProcessHandler, IBlockTime
 
     void IJackProcessHandler.BufferSizeChanged(int frames) => Volatile.Write(ref _blockSize, frames);
 
-    void IJackProcessHandler.ServerShutdown() => _serverGone = true;
+    void IJackProcessHandler.ServerShutdown()
+    {
+        _serverGone = true;
+        _options.ServerGone?.Invoke();
+    }
 
     private static void Silence(ChannelBuffers output)
     {

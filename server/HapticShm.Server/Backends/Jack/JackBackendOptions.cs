@@ -18,4 +18,9 @@ public sealed record JackBackendOptions
     /// <summary>Receives a line per connect-map problem (a missing port, a refused connection) and
     /// a summary, on the thread that starts the backend; the server logs them.</summary>
     public Action<string>? Log { get; init; }
+
+    /// <summary>Called on JACK's thread when the server shuts down (after <see cref="JackBackend.ServerGone"/>
+    /// is set): it must return promptly, without blocking or allocating; the auto backend wakes its
+    /// watcher with it.</summary>
+    public Action? ServerGone { get; init; }
 }
