@@ -34,12 +34,13 @@ public sealed class SharedCycleLock
     /// <summary>Windows in a row that must agree on D before it is used.</summary>
     public const int WindowsToLock = 2;
 
-    /// <summary>Windows whose earliest calls must stay within <see cref="DriftFrames"/> (or an eighth
-    /// of a block) of each other: more apart, host and server are on different clocks.</summary>
-    public const int RecentWindows = 8;
+    /// <summary>Windows (4 s) whose earliest calls must stay within <see cref="DriftFrames"/> (or a
+    /// quarter of a block) of each other: more apart, host and server are on different clocks
+    /// (100 ppm drifts 19 frames in 4 s); a busy scheduler moves the earliest call less.</summary>
+    public const int RecentWindows = 16;
 
     /// <summary>See <see cref="RecentWindows"/>.</summary>
-    public const double DriftFrames = 8;
+    public const double DriftFrames = 16;
 
     /// <summary>Calls in a row that must be off by the same whole number of blocks to move a locked D.</summary>
     public const int JumpBlocks = 4;
@@ -187,7 +188,7 @@ public sealed class SharedCycleLock
             low = Math.Min(low, value);
             high = Math.Max(high, value);
         }
-        return high - low > Math.Max(DriftFrames, _blockSize / 8.0);
+        return high - low > Math.Max(DriftFrames, _blockSize / 4.0);
     }
 
     private void StartWindow(long position, in ServerTimeline server)

@@ -45,7 +45,7 @@ public sealed class SharedCycleLockTests
         var random = new Random(3);
         bool locked = false;
         int lockedAt = -1;
-        for (int c = 0; c < Blocks(4, block); c++)
+        for (int c = 0; c < Blocks(6, block); c++)
         {
             // 15 µs at best; most calls up to 40 % of a period late.
             long late = 15_000 + (c % 7 == 0 ? 0 : random.Next(0, (int)(0.4 * block * 1e9 / Rate)));
@@ -64,7 +64,7 @@ public sealed class SharedCycleLockTests
     {
         var graph = new Graph(64);
         int c = 0;
-        for (; c < Blocks(3, 64); c++) graph.Process(c, c, 20_000);
+        for (; c < Blocks(5, 64); c++) graph.Process(c, c, 20_000);
         Assert.True(graph.Lock.IsLocked);
         for (int k = 0; k < Blocks(2, 64); k++, c++)
         {
@@ -80,7 +80,7 @@ public sealed class SharedCycleLockTests
     {
         var graph = new Graph(64);
         int c = 0;
-        for (; c < Blocks(3, 64); c++) graph.Process(c, c, 20_000);
+        for (; c < Blocks(5, 64); c++) graph.Process(c, c, 20_000);
         for (int k = 0; k < SharedCycleLock.JumpBlocks - 1; k++, c++) graph.Process(c, c, 1_300_000); // a busy moment: calls a period late
         for (int k = 0; k < Blocks(1, 64); k++, c++)
         {
@@ -111,11 +111,11 @@ public sealed class SharedCycleLockTests
     {
         var graph = new Graph(64);
         int c = 0;
-        for (; c < Blocks(3, 64); c++) graph.Process(c, c, 20_000);
+        for (; c < Blocks(5, 64); c++) graph.Process(c, c, 20_000);
         Assert.True(graph.Lock.IsLocked);
         Assert.False(graph.Process(c + 1000, c, 20_000)); // the host located: its samples start over elsewhere
         bool locked = false;
-        for (c++; c < Blocks(6, 64); c++) locked = graph.Process(c + 1000, c, 20_000);
+        for (c++; c < Blocks(11, 64); c++) locked = graph.Process(c + 1000, c, 20_000);
         Assert.True(locked);
         Assert.Equal(graph.FrameOf(c - 1), graph.Lock.ServerFrameOf(HostStart + (c - 1 + 1000) * 64L));
         Assert.Equal(2, graph.Lock.Locks);
