@@ -15,7 +15,6 @@ public sealed partial class PluginProcessor
     private readonly ServerTimelineSlot _serverTimeline = new();
     private readonly SharedCycleLock _cycleLock = new();
     private ServerTimeline _timeline;
-    private long _countedPosition;
     private bool _blockLocked;
     private uint _blockServerFrame;
     private long _hapticOffsetNs;
@@ -48,13 +47,6 @@ public sealed partial class PluginProcessor
     /// <summary>Where the connection thread hands over the server's timeline.</summary>
     public ServerTimelineSlot ServerTimeline => _serverTimeline;
 
-    /// <summary>The lock onto the server's JACK cycles (audio thread view, for diagnostics and tests).</summary>
-    public SharedCycleLock CycleLock => _cycleLock;
-
-    /// <summary>Whether the last block was stamped on the server's own timeline (exact) rather than
-    /// on the plugin's fit of the host's calls.</summary>
-    public bool IsLockedToServerCycles => Volatile.Read(ref _blockLocked);
-
     /// <summary>Forgets the timeline (setActive(true) on the host's UI thread); the audio thread
     /// re-anchors at its next block.</summary>
     public void ResetTiming() => Volatile.Write(ref _timingReset, 1);
@@ -81,13 +73,12 @@ public sealed partial class PluginProcessor
             start = _clock.Advance(block);
         }
         _releaseHeld = _transport.Update(block);
-        long position = block.HasContinuousTime ? block.ContinuousTimeSamples : _countedPosition;
-        _countedPosition += Math.Max(block.NumSamples, 0);
         if (_serverTimeline.TryRead(out ServerTimeline timeline)) _timeline = timeline;
+        long position = _clock.Position; // offline blocks do not reach the clock: nothing is stamped then
         bool locked = !_blockOffline && _cycleLock.Observe(position, block.NumSamples, block.NowNs, _timeline);
         BeginBlock(start);
         _blockNsPerSample = _clock.NsPerSample;
-        Volatile.Write(ref _blockLocked, locked);
+        _blockLocked = locked;
         if (locked) _blockServerFrame = _cycleLock.ServerFrameOf(position);
         Volatile.Write(ref _clockSource, (locked ? new ClockSourceStatus(Shared.Status.ClockSource.ServerCycles, Value: PromisedLatencySamples()) : _clock.Source).Pack());
     }

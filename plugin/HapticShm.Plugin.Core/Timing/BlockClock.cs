@@ -89,6 +89,9 @@ public sealed class BlockClock
     /// <summary>How many times the line started over (first block, jump, rate change, hiccups, change of clock).</summary>
     public long Anchors { get; private set; }
 
+    /// <summary>The host's sample position of the last block placed (its continuous time, else the samples counted here).</summary>
+    public long Position { get; private set; }
+
     /// <summary>Sets the nominal rate; a change re-anchors and forgets the fitted skew.</summary>
     public void SetSampleRate(double sampleRate)
     {
@@ -115,6 +118,7 @@ public sealed class BlockClock
         int samples = Math.Max(block.NumSamples, 0);
         long position = block.HasContinuousTime ? block.ContinuousTimeSamples : _countedPosition;
         _countedPosition += samples;
+        Position = position;
         double measured = Measure(block);
         bool onLine = true;
         if (!_anchored || position != _nextPosition) Anchor(position, measured);
