@@ -101,9 +101,6 @@ internal static unsafe partial class Interop
         internal static partial uint jack_last_frame_time(nint client);
 
         [LibraryImport(LibraryName)]
-        internal static partial int jack_get_cycle_times(nint client, uint* currentFrames, ulong* currentUsecs, ulong* nextUsecs, float* periodUsecs);
-
-        [LibraryImport(LibraryName)]
         internal static partial ulong jack_frames_to_time(nint client, uint frames);
 
         [LibraryImport(LibraryName)]

@@ -181,22 +181,6 @@ public sealed unsafe partial class JackClient : IDisposable
     /// <summary>The server's frame counter now (approximate, between cycles).</summary>
     public uint FrameTime => jack_frame_time(Handle);
 
-    /// <summary>Timing of the current cycle. Real-time safe; call from <see cref="IJackProcessHandler.Process"/>.
-    /// Returns false when the server cannot tell (then <paramref name="times"/> is default).</summary>
-    public bool TryGetCycleTimes(out JackCycleTimes times)
-    {
-        uint frames;
-        ulong current, next;
-        float period;
-        if (jack_get_cycle_times(_handle, &frames, &current, &next, &period) != 0)
-        {
-            times = default;
-            return false;
-        }
-        times = new JackCycleTimes(frames, current, next, period);
-        return true;
-    }
-
     /// <summary>The frame time of the current cycle's first frame (jack_last_frame_time); real-time safe.</summary>
     public uint LastFrameTime => jack_last_frame_time(_handle);
 
