@@ -110,33 +110,45 @@ public sealed unsafe class JackCaptureClient : IJackProcessHandler, IDisposable
     /// Before any cycle was recorded it asks JACK's frame timer instead.</summary>
     public long FrameToMonotonicNs(uint frame)
     {
-        int count = CycleCount;
-        if (count == 0) return _client.FrameToMonotonicNs(frame);
-        uint first = _cycles[0].FrameTime;
-        long target = (int)(frame - first); // wrap-aware: cycles span far less than 2^31 frames
-        int lo = 0, hi = count - 1;
-        while (lo < hi)
-        {
-            int mid = (lo + hi + 1) / 2;
-            if ((long)(uint)(_cycles[mid].FrameTime - first) <= target) lo = mid; else hi = mid - 1;
-        }
-        JackCaptureCycle cycle = _cycles[lo];
+        if (CycleCount == 0) return _client.FrameToMonotonicNs(frame);
+        JackCaptureCycle cycle = _cycles[CycleOfFrame(frame)];
         return cycle.MonotonicNs + JackTime.FramesToNs((int)(frame - cycle.FrameTime), SampleRate);
     }
 
     /// <summary>Places recorded sample <paramref name="sampleIndex"/> on <see cref="MonotonicClock"/> (ns).</summary>
     public long SampleToMonotonicNs(long sampleIndex)
     {
-        int count = CycleCount;
-        if (count == 0) throw new InvalidOperationException("nothing recorded yet");
-        int lo = 0, hi = count - 1;
+        if (CycleCount == 0) throw new InvalidOperationException("nothing recorded yet");
+        JackCaptureCycle cycle = _cycles[CycleOfSample(sampleIndex)];
+        return cycle.MonotonicNs + JackTime.FramesToNs(sampleIndex - cycle.FirstSample, SampleRate);
+    }
+
+    /// <summary>Index of the last recorded cycle whose frame time is at or before
+    /// <paramref name="frame"/> (wrap-aware; 0 when none is). At least one cycle must be recorded.</summary>
+    public int CycleOfFrame(uint frame)
+    {
+        uint first = _cycles[0].FrameTime;
+        long target = (int)(frame - first); // wrap-aware: cycles span far less than 2^31 frames
+        int lo = 0, hi = CycleCount - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) / 2;
+            if ((long)(uint)(_cycles[mid].FrameTime - first) <= target) lo = mid; else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    /// <summary>Index of the recorded cycle that holds sample <paramref name="sampleIndex"/>
+    /// (clamped to the first and last). At least one cycle must be recorded.</summary>
+    public int CycleOfSample(long sampleIndex)
+    {
+        int lo = 0, hi = CycleCount - 1;
         while (lo < hi)
         {
             int mid = (lo + hi + 1) / 2;
             if (_cycles[mid].FirstSample <= sampleIndex) lo = mid; else hi = mid - 1;
         }
-        JackCaptureCycle cycle = _cycles[lo];
-        return cycle.MonotonicNs + JackTime.FramesToNs(sampleIndex - cycle.FirstSample, SampleRate);
+        return lo;
     }
 
     void IJackProcessHandler.Process(int frames)

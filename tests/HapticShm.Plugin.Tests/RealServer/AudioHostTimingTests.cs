@@ -185,32 +185,17 @@ public sealed class AudioHostTimingTests(PrivateBundle bundle, ITestOutputHelper
     /// before the first that is not 0 (the carrier and the envelope both start at 0).</summary>
     private static int OnsetAfter(JackCaptureClient capture, uint from, int block)
     {
+        JackCaptureCycle cycle = capture.Cycle(capture.CycleOfFrame(from));
+        int into = (int)(from - cycle.FrameTime);
+        if (into < 0 || into >= block) return int.MinValue; // that frame was not recorded (an xrun skipped it)
         ReadOnlySpan<float> samples = capture.Channel(0);
-        for (int i = 0; i < capture.CycleCount; i++)
+        for (long n = cycle.FirstSample + into; n < samples.Length; n++)
         {
-            JackCaptureCycle cycle = capture.Cycle(i);
-            int into = (int)(from - cycle.FrameTime);
-            if (into < 0 || into >= block) continue;
-            for (long n = cycle.FirstSample + into; n < samples.Length; n++)
-            {
-                if (samples[(int)n] == 0f) continue;
-                JackCaptureCycle at = capture.Cycle(CycleOfSample(capture, n - 1));
-                return (int)(at.FrameTime + (uint)(n - 1 - at.FirstSample) - from);
-            }
-            return int.MaxValue;
+            if (samples[(int)n] == 0f) continue;
+            JackCaptureCycle at = capture.Cycle(capture.CycleOfSample(n - 1));
+            return (int)(at.FrameTime + (uint)(n - 1 - at.FirstSample) - from);
         }
-        return int.MinValue; // that frame was not recorded (an xrun skipped it)
-    }
-
-    private static int CycleOfSample(JackCaptureClient capture, long sample)
-    {
-        int lo = 0, hi = capture.CycleCount - 1;
-        while (lo < hi)
-        {
-            int mid = (lo + hi + 1) / 2;
-            if (capture.Cycle(mid).FirstSample <= sample) lo = mid; else hi = mid - 1;
-        }
-        return lo;
+        return int.MaxValue;
     }
 
     public void Dispose() => bundle.KillServers();

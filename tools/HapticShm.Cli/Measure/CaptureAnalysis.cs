@@ -100,15 +100,8 @@ internal static class CaptureAnalysis
     {
         int count = capture.CycleCount;
         if (count == 0) return -1;
-        uint first = capture.Cycle(0).FrameTime;
-        long target = (int)(frame - first); // wrap-aware: a capture spans far less than 2^31 frames
-        if (target < 0) return -1;
-        int lo = 0, hi = count - 1;
-        while (lo < hi)
-        {
-            int mid = (lo + hi + 1) / 2;
-            if ((long)(uint)(capture.Cycle(mid).FrameTime - first) <= target) lo = mid; else hi = mid - 1;
-        }
+        if ((int)(frame - capture.Cycle(0).FrameTime) < 0) return -1; // before the capture (wrap-aware)
+        int lo = capture.CycleOfFrame(frame);
         JackCaptureCycle cycle = capture.Cycle(lo);
         long length = lo + 1 < count ? capture.Cycle(lo + 1).FirstSample - cycle.FirstSample : capture.RecordedFrames - cycle.FirstSample;
         long offset = (uint)(frame - cycle.FrameTime);

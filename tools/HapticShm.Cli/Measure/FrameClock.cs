@@ -41,16 +41,4 @@ internal readonly record struct FrameClock(uint OriginFrame, long OriginNs, doub
         double intercept = (sy - slope * sx) / n;
         return new FrameClock(origin.FrameTime, origin.MonotonicNs + (long)Math.Round(intercept), slope);
     }
-
-    /// <summary>Index of the cycle that recorded sample <paramref name="sample"/> (clamped).</summary>
-    public static int CycleAtSample(JackCaptureClient capture, long sample)
-    {
-        int lo = 0, hi = capture.CycleCount - 1;
-        while (lo < hi)
-        {
-            int mid = (lo + hi + 1) / 2;
-            if (capture.Cycle(mid).FirstSample <= sample) lo = mid; else hi = mid - 1;
-        }
-        return lo;
-    }
 }

@@ -136,7 +136,7 @@ internal static class LatencyBench
             if (promisedSample < 0) { nearXruns++; debug.Add("skipped"); continue; } // that frame was skipped by an xrun
             int from = (int)Math.Max(0, promisedSample - (long)(SearchBeforeSeconds * rate));
             int onset = CaptureAnalysis.FirstAbove(capture, from, (int)promisedSample + (int)(SearchAfterSeconds * rate), OnsetThreshold) - 1; // the sine's first sample is 0
-            int onsetCycleIndex = FrameClock.CycleAtSample(capture, Math.Max(onset, 0));
+            int onsetCycleIndex = capture.CycleOfSample(Math.Max(onset, 0));
             JackCaptureCycle onsetCycle = capture.Cycle(onsetCycleIndex);
             uint onsetFrame = onsetCycle.FrameTime + (uint)(onset - onsetCycle.FirstSample);
             int offset = onset < 0 ? int.MaxValue : (int)(onsetFrame - note.PromisedFrame);
