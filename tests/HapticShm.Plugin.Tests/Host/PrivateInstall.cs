@@ -84,15 +84,10 @@ public abstract class PrivateInstall : IDisposable
     /// with the private runtime directory; its output is drained and dropped.</summary>
     public Process StartJackServer(string jackServer)
     {
-        var info = new ProcessStartInfo(ServerPath) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(ServerPath);
         foreach (string argument in new[] { "--backend", "jack", "--jack-server", jackServer, "--idle-exit", "0" }) info.ArgumentList.Add(argument);
         info.Environment[RuntimePaths.OverrideVariable] = RuntimeDirectory;
-        Process server = Process.Start(info)!;
-        server.OutputDataReceived += (_, _) => { };
-        server.ErrorDataReceived += (_, _) => { };
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-        return server;
+        return DrainedProcess.Start(info);
     }
 
     /// <summary>A consistent copy of the server's status block, if a server published one.</summary>

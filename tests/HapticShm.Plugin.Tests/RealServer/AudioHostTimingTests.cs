@@ -132,17 +132,12 @@ public sealed class AudioHostTimingTests(PrivateBundle bundle, ITestOutputHelper
 
     private Process StartAudioHost(string audiohost, string jackServer)
     {
-        var info = new ProcessStartInfo(audiohost) { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(audiohost) { RedirectStandardInput = true };
         info.ArgumentList.Add(bundle.BundlePath);
         info.Environment["JACK_DEFAULT_SERVER"] = jackServer;
         info.Environment["JACK_NO_START_SERVER"] = "1";
         info.Environment[HapticShm.Shared.Platform.RuntimePaths.OverrideVariable] = bundle.RuntimeDirectory;
-        Process host = Process.Start(info)!;
-        host.OutputDataReceived += (_, _) => { };
-        host.ErrorDataReceived += (_, _) => { };
-        host.BeginOutputReadLine();
-        host.BeginErrorReadLine();
-        return host;
+        return DrainedProcess.Start(info);
     }
 
     // It processes until a line arrives on its standard input.

@@ -19,15 +19,7 @@ public sealed class XvfbDisplay : IDisposable
         {
             Assert.True(number < 190, "no free X display number in :90..:189");
             if (InUse(number)) continue;
-            var start = new ProcessStartInfo(xvfb, [$":{number}", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"])
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-            };
-            _xvfb = Process.Start(start)!;
-            _xvfb.ErrorDataReceived += (_, _) => { };
-            _xvfb.BeginErrorReadLine();
-            _xvfb.BeginOutputReadLine();
+            _xvfb = DrainedProcess.Start(new ProcessStartInfo(xvfb, [$":{number}", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"]));
             if (Wait.Until(() => File.Exists($"/tmp/.X11-unix/X{number}") || _xvfb.HasExited, TimeSpan.FromSeconds(10)) && !_xvfb.HasExited)
             {
                 Name = $":{number}";
