@@ -101,6 +101,13 @@ if [ "${HAPTICSHM_TIMING_TESTS:-1}" = "0" ]; then
     [ "$joined" -eq 1 ] || args+=(--filter "$timing")
     echo "test.sh: the minutes-long Category=Timing runs left out (HAPTICSHM_TIMING_TESTS=0)"
 fi
+# libjack keeps a registry of eight JACK server names in /dev/shm; a jackd that was killed (a test
+# run cut short) keeps its place for good, and once all eight are taken no jackd starts ("Too many
+# servers already active"). With no jackd running on the machine, the registry holds nothing live:
+# start it afresh (what is not ours to remove stays).
+if ! pgrep -x jackd >/dev/null 2>&1; then
+    rm -f /dev/shm/jack-shm-registry "/dev/shm/jack-$(id -u)-"* /dev/shm/jack_sem.* 2>/dev/null || true
+fi
 log=$(mktemp)
 # One project at a time: the real-time tests (jackd, the server) need the two cores to themselves.
 for project in tests/*.Tests/*.Tests.csproj; do
