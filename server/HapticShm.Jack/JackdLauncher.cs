@@ -110,13 +110,15 @@ public sealed class JackdLauncher : IDisposable
         lock (_log) return string.Join('\n', _log);
     }
 
-    /// <summary>SIGTERM, then kill after 3 s.</summary>
+    /// <summary>SIGTERM, then kill after 10 s. A killed jackd leaves its name in libjack's
+    /// registry of servers (eight places, /dev/shm/jack-shm-registry) for good, and a busy machine
+    /// can take a few seconds to let it finish cleanly.</summary>
     public void Dispose()
     {
         if (!_process.HasExited)
         {
             _ = Interop.Libc.kill(_process.Id, Interop.Libc.SIGTERM);
-            if (!_process.WaitForExit(3000)) _process.Kill(entireProcessTree: true);
+            if (!_process.WaitForExit(10_000)) _process.Kill(entireProcessTree: true);
         }
         _process.WaitForExit();
         _process.Dispose();
